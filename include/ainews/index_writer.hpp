@@ -40,8 +40,10 @@ public:
     void commit();
     std::size_t document_count() const;
 
-private:
     struct Impl;
+    Impl& impl();  // for the indexing pipeline inside the library
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

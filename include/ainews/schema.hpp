@@ -36,8 +36,9 @@ struct Field {
 //   person  (2): canonical names joined by '\n'
 //   hash    (3): 16 hex digits of the content hash (lets a reindex skip unchanged articles)
 //   source  (4): source name (facet)
+//   id      (5): the article id, whole (a reindex loads id -> hash from slots 5 and 3)
 inline constexpr std::array<Field, 10> kSchema{{
-    {"id", "Q", FieldKind::UniqueId, kNoSlot, false, "article id (long ids hashed)"},
+    {"id", "Q", FieldKind::UniqueId, 5, false, "article id (long ids hashed in the term; whole in the slot)"},
     {"title", "S", FieldKind::FreeText, kNoSlot, false, "headline words (also indexed unprefixed, boosted)"},
     {"body", "", FieldKind::FreeText, kNoSlot, false, "article text"},
     {"company", "XCO", FieldKind::Entity, 1, true, "canonical company name, wdf = mentions"},

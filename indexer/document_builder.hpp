@@ -1,0 +1,28 @@
+// Article -> Xapian document, following the schema table. Thread-safe: workers
+// build documents in parallel and the single writer only stores them.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "ainews/article.hpp"
+
+namespace ainews {
+
+struct PreparedDocument {
+    std::string id_term;
+    std::string id;
+    Xapian::Document document;
+};
+
+// Hash of everything that decides the stored document (input fields and the
+// extraction configuration), so an unchanged article is skipped before extraction.
+std::string content_hash(const Article& article, const std::string& config_fingerprint);
+
+PreparedDocument build_document(const Article& article, const std::string& hash);
+
+// The display record stored as document data (JSON), and its inverse for the searcher.
+std::string display_record(const Article& article);
+
+}  // namespace ainews

@@ -1,0 +1,196 @@
+#include "ainews/searcher.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+#include "ainews/error.hpp"
+#include "ainews/schema.hpp"
+#include "common/database.hpp"
+#include "common/text.hpp"
+#include "searcher/facet_spy.hpp"
+#include "searcher/query_builder.hpp"
+
+namespace ainews {
+
+namespace {
+
+// MSet::snippet returns HTML; the tools print plain text.
+std::string unescape_html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            static const std::pair<const char*, char> entities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool done = false;
+            for (const auto& [entity, c] : entities) {
+                std::size_t n = std::char_traits<char>::length(entity);
+                if (s.compare(i, n, entity) == 0) {
+                    out += c;
+                    i += n - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+std::vector<std::string> strings_of(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return out;
+    for (const auto& v : *it)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+MultiValueCountSpy::Mode facet_mode(const std::string& name, Xapian::valueno& slot) {
+    if (name == "month") {
+        slot = static_cast<Xapian::valueno>(schema_field("date").slot);
+        return MultiValueCountSpy::Mode::Month;
+    }
+    for (const Field& f : kSchema) {
+        if (f.name != name) continue;
+        if (!f.facet || f.slot == kNoSlot) break;
+        slot = static_cast<Xapian::valueno>(f.slot);
+        return f.kind == FieldKind::Entity ? MultiValueCountSpy::Mode::List : MultiValueCountSpy::Mode::Single;
+    }
+    std::string known;
+    for (const Field& f : kSchema)
+        if (f.facet) known += (known.empty() ? "" : ", ") + std::string(f.name);
+    throw Error(ErrorCode::Usage, "unknown facet '" + name + "' (facets: " + known + ")");
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::string path;
+    Xapian::Database db;
+    AliasTables aliases;
+    std::unique_ptr<QueryBuilder> builder;
+
+    explicit Impl(const std::string& p) : path(p), db(open_readonly(p)) { load(); }
+
+    void load() {
+        aliases = load_alias_tables(db);
+        builder = std::make_unique<QueryBuilder>(db, aliases);
+    }
+
+    void reopen() {
+        try {
+            db.reopen();
+        } catch (const Xapian::Error&) {
+            db = open_readonly(path);
+        }
+        load();
+    }
+
+    // Runs f; when the index changed under us (a writer committed, or a rebuild was
+    // switched in), reopens and tries again.
+    template <typename F>
+    auto with_retry(F f) -> decltype(f()) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return f();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= 3) throw Error(ErrorCode::Io, "index " + path + " keeps changing; try again");
+                reopen();
+            } catch (const Xapian::DatabaseOpeningError& e) {
+                if (attempt >= 3) throw translate(e, path);
+                reopen();
+            } catch (const Xapian::Error& e) {
+                throw translate(e, path);
+            }
+        }
+    }
+
+    SearchResults search(const SearchRequest& request) {
+        QueryBuilder::Built built = builder->build(request);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(built.query);
+        const auto date_slot = static_cast<Xapian::valueno>(schema_field("date").slot);
+        bool weighted = built.has_words || built.ranked_by_entities;
+        switch (request.sort) {
+            case SortOrder::Relevance:
+                // Nothing carries weight (no words, only filters): newest first reads best.
+                if (!weighted) enquire.set_sort_by_value_then_relevance(date_slot, true);
+                break;
+            case SortOrder::Newest:
+                enquire.set_sort_by_value_then_relevance(date_slot, true);
+                break;
+            case SortOrder::Oldest:
+                enquire.set_sort_by_value_then_relevance(date_slot, false);
+                break;
+        }
+        if (!weighted) enquire.set_weighting_scheme(Xapian::BoolWeight());
+
+        std::vector<std::pair<std::string, std::unique_ptr<MultiValueCountSpy>>> spies;
+        for (const std::string& name : request.facets) {
+            Xapian::valueno slot = 0;
+            auto mode = facet_mode(name, slot);
+            spies.emplace_back(name, std::make_unique<MultiValueCountSpy>(slot, mode));
+            enquire.add_matchspy(spies.back().second.get());
+        }
+        // checkatleast = every document: the total and the facets are exact.
+        Xapian::doccount all = db.get_doccount();
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), all);
+        SearchResults results;
+        results.total = mset.get_matches_estimated();
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.rank = ++rank;
+            hit.score = weighted ? it.get_weight() : 0.0;
+            Xapian::Document doc = it.get_document();
+            nlohmann::json record = nlohmann::json::parse(doc.get_data(), nullptr, false);
+            if (record.is_object()) {
+                hit.id = record.value("id", "");
+                hit.title = record.value("title", "");
+                if (record.contains("date") && record["date"].is_string()) hit.date = record["date"].get<std::string>();
+                hit.source = record.value("source", "");
+                hit.url = record.value("url", "");
+                hit.authors = strings_of(record, "authors");
+                hit.companies = strings_of(record, "companies");
+                hit.persons = strings_of(record, "persons");
+                if (request.snippet_length) {
+                    std::string body = record.value("body", "");
+                    hit.snippet = collapse_spaces(unescape_html(mset.snippet(body, request.snippet_length, builder->stemmer(),
+                                                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                                 Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                                             request.highlight_start, request.highlight_end, "...")));
+                }
+            }
+            results.hits.push_back(std::move(hit));
+        }
+        for (auto& [name, spy] : spies) results.facets.emplace_back(name, spy->top(0));
+        return results;
+    }
+};
+
+Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    return impl_->with_retry([&] { return impl_->search(request); });
+}
+
+std::string Searcher::describe(const SearchRequest& request) {
+    return impl_->with_retry([&] { return impl_->builder->build(request).query.get_description(); });
+}
+
+std::optional<std::string> Searcher::resolve(const std::string& field, const std::string& name) {
+    return impl_->builder->resolve(field, name);
+}
+
+std::size_t Searcher::document_count() {
+    return impl_->with_retry([&] { return static_cast<std::size_t>(impl_->db.get_doccount()); });
+}
+
+}  // namespace ainews

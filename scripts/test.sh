@@ -21,5 +21,5 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DAINEWS_SANITIZE=ON -DAINEWS_BUILD_BENCH=OFF
 if [[ -x bench/run.sh ]]; then
   echo "== benchmark smoke run (tiny input, no timings asserted)"
-  BUILD_DIR=build-test bench/run.sh --tiny
+  AINEWS_BUILD_DIR="$PWD/build-test" bench/run.sh --tiny
 fi

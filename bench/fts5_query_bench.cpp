@@ -1,7 +1,7 @@
 // The benchmark query set against SQLite FTS5 (the database bench/fts5_load.sql builds),
 // through the SQLite C API, doing what ainews::Searcher does for one request:
 //   - the match: FTS5 MATCH (porter unicode61), filters as WHERE clauses on docs.date
-//     and on the people/companies tables, ranked by bm25 (title weighted 2) or by date;
+//     and on the people/companies tables, ranked by bm25 (title weighted 5) or by date;
 //     top `limit` hits plus the exact total (count(*) OVER () over the whole match);
 //   - each hit: id, title, date, its companies and persons, and a snippet;
 //   - each facet: a GROUP BY count over the whole match.
@@ -145,7 +145,7 @@ struct Bench {
         std::string key = text ? "fts.rowid" : "d.rowid";
         // bm25() cannot be called beside a window function, so the ranked match is a
         // subquery and the exact total a count(*) OVER () on top of it.
-        std::string order = q.newest ? "d.date" : (text ? "bm25(fts, 2.0, 1.0)" : "d.rowid");
+        std::string order = q.newest ? "d.date" : (text ? "bm25(fts, 5.0, 1.0)" : "d.rowid");
         std::string sql = "SELECT k, count(*) OVER () FROM (SELECT " + key + " AS k, " + order + " AS r FROM " + w.from +
                           " WHERE " + w.where + ") ORDER BY r" + (q.newest ? " DESC" : "") + " LIMIT ?";
         sqlite3_stmt* st = db.prepare(sql);

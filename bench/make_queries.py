@@ -96,7 +96,23 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", default=DEFAULT_SOURCE)
     ap.add_argument("-o", "--output", default=os.path.join(HERE, "queries.txt"))
+    ap.add_argument("--entities", help="WORK/entities.jsonl of a benchmark run on Reuters: "
+                                       "take the company filters from what ainews extracted")
     args = ap.parse_args()
+    global COMPANIES
+    if args.entities:
+        counts = collections.Counter()
+        with open(args.entities, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    counts.update(set(json.loads(line).get("companies") or []))
+        # The ten most mentioned companies that are still selective filters.
+        picked = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                  if 10 <= n <= 1500][:10]
+        if len(picked) >= 5:
+            COMPANIES = picked
+        print("make_queries: companies %s" % ", ".join(
+            "%s (%d)" % (c, counts[c]) for c in COMPANIES))
     if not os.path.isfile(args.source):
         print("make_queries: %s is absent" % args.source, file=sys.stderr)
         return 3

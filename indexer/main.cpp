@@ -13,7 +13,8 @@ namespace po = boost::program_options;
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     po::options_description visible("Usage: ainews-index [options] PATH...\n\n"
-                                    "Indexes articles (.txt files; folders recursively) into a Xapian index.\n\nOptions");
+                                    "Indexes articles into a Xapian index: .txt, .md, .html, .jsonl/.ndjson (also .gz)\n"
+                                    "files, folders recursively. Legacy encodings are converted to UTF-8.\n\nOptions");
     std::vector<std::string> fields;
     visible.add_options()
         ("help,h", "show this help")
@@ -22,6 +23,10 @@ int main(int argc, char** argv) {
         ("extract", "print one JSON object per article (id, source, title, date, authors, companies, persons); write no index")
         ("prune", "delete articles whose files are gone")
         ("entities", po::value<std::vector<std::string>>()->composing(), "extra or overriding gazetteer entries (TSV, repeatable)")
+        ("field", po::value<std::vector<std::string>>(&fields)->composing(),
+         "NAME=JSONKEY: read an article field from another key of JSON Lines records (repeatable; "
+         "NAME: id, title, body, date, url, source, authors, companies, persons; e.g. persons=people; "
+         "an empty JSONKEY ignores the field in the input)")
         ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0 = all cores)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no per-file messages, only the summary");
@@ -55,6 +60,11 @@ int main(int argc, char** argv) {
     options.prune = vm.count("prune") > 0;
     options.jobs = vm["jobs"].as<unsigned>();
     if (vm.count("entities")) options.entity_files = vm["entities"].as<std::vector<std::string>>();
+    try {
+        for (const std::string& spec : fields) ainews::add_field_mapping(options.reader, spec);
+    } catch (const ainews::Error& e) {
+        return ainews::cli::usage_error("ainews-index", e.what());
+    }
     bool quiet = vm.count("quiet") > 0;
     options.on_diagnostic = [quiet](const ainews::Diagnostic& d) {
         if (!quiet || d.skipped) std::cerr << d.origin << ": " << d.message << (d.skipped ? " (skipped)" : "") << "\n";

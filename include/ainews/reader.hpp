@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "ainews/article.hpp"
 
@@ -29,7 +30,17 @@ struct ReadCallbacks {
     std::function<void(const std::string& path, const std::string& from_encoding)> converted;
 };
 
-// True when some reader handles this file name (.txt, .text, and whatever else is registered).
+// The article fields a JSON Lines record can supply, and so the NAMEs --field accepts:
+// id, title, body, date, url, source, authors, companies, persons.
+const std::vector<std::string>& json_field_names();
+
+// Adds one "NAME=JSONKEY" mapping (the --field option) to options.field_map. An empty
+// JSONKEY ("companies=") ignores that field in the input, so it is extracted instead.
+// Throws ainews::Error(Usage) for an unknown NAME or a missing '='.
+void add_field_mapping(ReaderOptions& options, const std::string& spec);
+
+// True when some reader handles this file name: .txt, .text, .md, .markdown, .html, .htm,
+// .jsonl, .ndjson, .jsonl.gz, .ndjson.gz.
 bool is_supported_file(const std::string& path);
 
 // Reads `path`; `id_base` is its path relative to the argument it was found under,

@@ -1,0 +1,197 @@
+// Scraped news arrives in whatever the site or the scraper used: mostly UTF-8, often
+// Windows-1252 or ISO-8859-1, now and then UTF-16 from Windows tools. Everything after
+// the readers works on UTF-8 only, so conversion happens once, here.
+#include "indexer/encoding.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <climits>
+#include <memory>
+
+#include "common/text.hpp"
+
+namespace ainews {
+
+namespace {
+
+// Detection reads this much: enough for a confident guess, cheap on big files.
+constexpr std::size_t kSample = 64 * 1024;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// A byte-order mark: the encoding it announces and its length.
+struct Bom {
+    const char* charset;
+    std::size_t length;
+};
+
+std::optional<Bom> find_bom(std::string_view bytes) {
+    // UTF-32LE before UTF-16LE: its BOM begins with the UTF-16LE one.
+    if (starts_with(bytes, std::string_view("\xFF\xFE\0\0", 4))) return Bom{"UTF-32LE", 4};
+    if (starts_with(bytes, std::string_view("\0\0\xFE\xFF", 4))) return Bom{"UTF-32BE", 4};
+    if (starts_with(bytes, "\xFF\xFE")) return Bom{"UTF-16LE", 2};
+    if (starts_with(bytes, "\xFE\xFF")) return Bom{"UTF-16BE", 2};
+    if (starts_with(bytes, "\xEF\xBB\xBF")) return Bom{"UTF-8", 3};
+    return std::nullopt;
+}
+
+// UTF-16 without a BOM (some exporters write it): mostly-ASCII text leaves a zero in
+// every other byte, which binary data and every 8-bit encoding never do.
+const char* bomless_utf16(std::string_view bytes) {
+    std::size_t pairs = std::min(bytes.size(), kSample) / 2;
+    if (pairs < 4) return nullptr;
+    std::size_t zero_even = 0, zero_odd = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        if (bytes[2 * i] == '\0') ++zero_even;
+        if (bytes[2 * i + 1] == '\0') ++zero_odd;
+    }
+    if (zero_odd * 10 >= pairs * 7 && zero_even * 20 <= pairs) return "UTF-16LE";
+    if (zero_even * 10 >= pairs * 7 && zero_odd * 20 <= pairs) return "UTF-16BE";
+    return nullptr;
+}
+
+std::optional<std::string> convert(std::string_view bytes, const char* charset) {
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(charset, &status), ucnv_close);
+    if (U_FAILURE(status) || !converter) return std::nullopt;
+    // Bytes the charset does not define become U+FFFD, which normalise_text drops.
+    icu::UnicodeString unicode(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(), status);
+    if (U_FAILURE(status)) return std::nullopt;
+    std::string out;
+    unicode.toUTF8String(out);
+    return out;
+}
+
+// ISO-8859-1 names its bytes 0x80-0x9F control characters, which real text never
+// contains; in practice such files are Windows-1252 (curly quotes, dashes, euro sign).
+// Browsers decode ISO-8859-1 as Windows-1252 for the same reason.
+bool is_latin1_family(const std::string& lower_name) {
+    static const char* names[] = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+                                  "windows-1252", "cp1252",  "x-cp1252",   "us-ascii", "ascii", "iso-8859-15",
+                                  "latin-9"};
+    return std::find(std::begin(names), std::end(names), lower_name) != std::end(names);
+}
+
+bool has_c1_bytes(std::string_view bytes) {
+    return std::any_of(bytes.begin(), bytes.end(), [](char c) {
+        auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 && b <= 0x9F;
+    });
+}
+
+// ICU's detector is confident on multi-byte encodings (Shift_JIS, GB18030, EUC-KR) and
+// on long single-byte texts, and guesses wildly on short ones ("Caf\xE9" as KOI8-R).
+// Below this confidence we fall back to Windows-1252, the commonest legacy charset in news.
+constexpr int32_t kTrustedConfidence = 50;
+
+std::string detect_charset(std::string_view bytes) {
+    std::string_view sample = bytes.substr(0, kSample);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(ucsdet_open(&status), ucsdet_close);
+    if (U_FAILURE(status)) return "windows-1252";
+    ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+    int32_t count = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+    if (U_FAILURE(status)) return "windows-1252";
+    bool c1 = has_c1_bytes(sample);
+    for (int32_t i = 0; i < count; ++i) {
+        UErrorCode s = U_ZERO_ERROR;
+        const char* name = ucsdet_getName(matches[i], &s);
+        int32_t confidence = ucsdet_getConfidence(matches[i], &s);
+        if (U_FAILURE(s) || !name) continue;
+        std::string lower = lower_ascii(name);
+        if (is_latin1_family(lower)) return "windows-1252";
+        if (confidence < kTrustedConfidence) break;  // sorted: the rest are less sure still
+        // The bytes are not valid UTF-8 and UTF-16/32 were ruled out before.
+        if (starts_with(lower, "utf-")) continue;
+        // Other ISO-8859 parts also map 0x80-0x9F to controls: not the answer when present.
+        if (starts_with(lower, "iso-8859-") && c1) continue;
+        return name;
+    }
+    return "windows-1252";
+}
+
+}  // namespace
+
+std::optional<std::string> binary_reason(std::string_view bytes) {
+    if (auto bom = find_bom(bytes); bom && std::string_view(bom->charset) != "UTF-8") return std::nullopt;
+    if (bomless_utf16(bytes)) return std::nullopt;
+    if (bytes.find('\0') != std::string_view::npos) return "binary file (contains NUL bytes), not text";
+    // Text has tabs, newlines, the odd form feed; images and archives have every byte.
+    std::string_view sample = bytes.substr(0, kSample);
+    std::size_t control = 0;
+    for (char c : sample) {
+        auto b = static_cast<unsigned char>(c);
+        if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F) ++control;
+    }
+    if (!sample.empty() && control * 10 > sample.size())
+        return "binary file (" + std::to_string(control * 100 / sample.size()) + "% control bytes), not text";
+    return std::nullopt;
+}
+
+std::optional<DecodedBytes> decode_to_utf8(std::string_view bytes, std::string_view declared) {
+    if (auto bom = find_bom(bytes)) {
+        bytes.remove_prefix(bom->length);
+        if (std::string_view(bom->charset) != "UTF-8") {
+            auto text = convert(bytes, bom->charset);
+            if (!text) return std::nullopt;
+            return DecodedBytes{std::move(*text), bom->charset};
+        }
+    } else if (const char* utf16 = bomless_utf16(bytes)) {
+        auto text = convert(bytes, utf16);
+        if (!text) return std::nullopt;
+        return DecodedBytes{std::move(*text), utf16};
+    }
+    if (is_valid_utf8(bytes)) return DecodedBytes{std::string(bytes), ""};
+
+    std::string charset;
+    std::string name = lower_ascii(trim(declared));
+    // A page declaring UTF-8 whose bytes are not UTF-8 is lying; detect instead.
+    if (!name.empty() && name != "utf-8" && name != "utf8") {
+        if (is_latin1_family(name)) {
+            charset = "windows-1252";
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            UConverter* probe = ucnv_open(name.c_str(), &status);
+            if (U_SUCCESS(status) && probe) charset = name;
+            if (probe) ucnv_close(probe);
+        }
+    }
+    if (charset.empty()) charset = detect_charset(bytes);
+    auto text = convert(bytes, charset.c_str());
+    if (!text) return std::nullopt;
+    return DecodedBytes{std::move(*text), charset};
+}
+
+std::string sniff_html_charset(std::string_view bytes) {
+    // The HTML standard has browsers look in the first 1024 bytes; pages with long
+    // heads put it later, so look a little further.
+    std::string head = lower_ascii(bytes.substr(0, 4096));
+    for (std::size_t pos = head.find("<meta"); pos != std::string::npos; pos = head.find("<meta", pos + 5)) {
+        std::size_t end = head.find('>', pos);
+        if (end == std::string::npos) break;
+        std::string_view tag(head.data() + pos, end - pos);
+        std::size_t at = tag.find("charset");
+        if (at == std::string_view::npos) continue;
+        std::size_t i = at + 7;
+        while (i < tag.size() && (tag[i] == ' ' || tag[i] == '=' || tag[i] == '"' || tag[i] == '\'')) ++i;
+        std::size_t start = i;
+        while (i < tag.size() && tag[i] != '"' && tag[i] != '\'' && tag[i] != ';' && tag[i] != ' ' && tag[i] != '/')
+            ++i;
+        if (i > start) return std::string(tag.substr(start, i - start));
+    }
+    return "";
+}
+
+}  // namespace ainews

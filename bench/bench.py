@@ -516,7 +516,10 @@ def main():
     if os.access(ctx.ainews_index, os.X_OK):
         help_text = subprocess.run([ctx.ainews_index, "--help"], stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, text=True).stdout
-    ctx.field_args = ["--field", "persons=people"] if "--field" in help_text else []
+    # persons come from Reuters' "people" list; "companies=" (empty key) makes ainews
+    # ignore the input's always-empty "companies" list and extract companies itself.
+    ctx.field_args = (["--field", "persons=people", "--field", "companies="]
+                      if "--field" in help_text else [])
     if with_ainews and not ctx.field_args:
         log("ainews-index has no --field option: persons are extracted, not read from 'people'")
     ctx.jobs_args = ["--jobs", str(args.jobs)] if args.jobs else []

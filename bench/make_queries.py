@@ -22,8 +22,8 @@ DEFAULT_SOURCE = os.path.normpath(os.path.join(
 # Companies the project's gazetteer knows and Reuters-21578 mentions, so that a
 # company filter selects something on both engines (the FTS5 side gets the same
 # extracted names; see fts5_load.sql).
-COMPANIES = ["IBM", "Apple", "Microsoft", "Intel", "Sony", "Samsung", "Fujitsu",
-             "Toshiba", "Hitachi", "Texas Instruments"]
+COMPANIES = ["IBM", "Apple", "Microsoft", "Intel", "Sony", "Fujitsu", "Siemens",
+             "Texas Instruments", "General Motors", "Goldman Sachs"]
 # Reuters' own "people" codes (indexed as persons with --field persons=people).
 PERSONS = ["james-baker", "reagan", "volcker", "yeutter", "nakasone", "lawson",
            "miyazawa", "stoltenberg", "lyng", "greenspan", "sumita", "balladur"]

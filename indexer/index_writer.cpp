@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <unordered_map>
 #include <vector>
 
@@ -13,33 +14,70 @@
 
 namespace ainews {
 
-IndexWriter::Impl::Impl(const std::string& p, WriterOptions o) : path(p), options(o), db(open_writable(p, o.fresh_build)) {
+namespace fs = std::filesystem;
+
+IndexWriter::Impl::Impl(const std::string& p, WriterOptions o) : path(p), options(std::move(o)) {
+    prepare_index_folder(path);
+    lock = std::make_unique<WriterLock>(path, WriterLock::Wait{options.wait_if_busy, options.on_wait, options.cancelled});
+    const std::string current = current_generation(path);
+    // Generations other than the current one are left by rebuilds that were killed
+    // before switching; holding the lock, we know no one is writing them.
+    remove_generations_except(path, current);
     try {
+        if (current.empty() || options.rebuild) {
+            generation = next_generation(path);
+            rebuilding = !current.empty();
+            db = open_writable(path, generation, rebuilding);
+            started_empty = true;
+            if (!rebuilding) {
+                // The first build is published while still empty, so that every batch
+                // it commits is searchable at once: a first run that is killed leaves
+                // what it committed, like any other run.
+                db.commit();
+                publish_generation(path, generation, false);
+            }
+            return;
+        }
+        generation = current;
+        db = open_writable(path, generation);
         started_empty = db.get_doccount() == 0;
-        // Load id -> (docid, hash) once: a reindex then decides "unchanged" without
-        // a lookup per article, before any extraction work.
+        if (started_empty) return;
+        // Load id -> (docid, hash) once: a reindex then decides "unchanged" without a
+        // lookup per article, before any extraction work. Both value streams run in
+        // docid order, so one pass over each pairs them without a second map.
         const auto id_slot = static_cast<Xapian::valueno>(schema_field("id").slot);
         const auto hash_slot = static_cast<Xapian::valueno>(schema_field("hash").slot);
-        if (!started_empty) {
-            for (auto it = db.valuestream_begin(id_slot); it != db.valuestream_end(id_slot); ++it)
-                known.emplace(*it, Known{it.get_docid(), std::string()});
-            std::unordered_map<Xapian::docid, std::string> hashes;
-            for (auto it = db.valuestream_begin(hash_slot); it != db.valuestream_end(hash_slot); ++it)
-                hashes.emplace(it.get_docid(), *it);
-            for (auto& [id, k] : known) {
-                auto h = hashes.find(k.docid);
-                if (h != hashes.end()) k.hash = h->second;
-            }
+        known.reserve(db.get_doccount());
+        auto hash_it = db.valuestream_begin(hash_slot);
+        const auto hash_end = db.valuestream_end(hash_slot);
+        for (auto it = db.valuestream_begin(id_slot); it != db.valuestream_end(id_slot); ++it) {
+            const Xapian::docid did = it.get_docid();
+            if (hash_it != hash_end && hash_it.get_docid() < did) hash_it.skip_to(did);
+            std::string hash;
+            if (hash_it != hash_end && hash_it.get_docid() == did) hash = *hash_it;
+            known.emplace(*it, Known{did, std::move(hash)});
         }
     } catch (const Xapian::Error& e) {
         throw translate(e, path);
     }
 }
 
+IndexWriter::Impl::~Impl() {
+    if (!rebuilding) return;
+    // An unfinished rebuild: readers never saw it; drop it so it costs no disk.
+    try {
+        db.close();
+    } catch (...) {
+    }
+    std::error_code ec;
+    fs::remove_all(fs::path(path) / generation, ec);
+}
+
 IndexWriter::IndexWriter(const std::string& path, WriterOptions options)
-    : impl_(std::make_unique<Impl>(path, options)) {}
+    : impl_(std::make_unique<Impl>(path, std::move(options))) {}
 
 IndexWriter::~IndexWriter() {
+    if (impl_->rebuilding) return;
     try {
         impl_->db.commit();
     } catch (...) {
@@ -50,6 +88,12 @@ IndexWriter::~IndexWriter() {
 Xapian::docid IndexWriter::Impl::unchanged(const std::string& id, const std::string& hash) const {
     auto it = known.find(id);
     return it == known.end() || it->second.hash != hash ? 0 : it->second.docid;
+}
+
+void IndexWriter::Impl::commit_if_due() {
+    if (pending < options.batch_size) return;
+    db.commit();
+    pending = 0;
 }
 
 IndexWriter::Outcome IndexWriter::Impl::store(PreparedDocument&& prepared) {
@@ -69,11 +113,22 @@ IndexWriter::Outcome IndexWriter::Impl::store(PreparedDocument&& prepared) {
             seen.insert(did);
             outcome = Outcome::Added;
         }
-        if (++pending >= options.batch_size) {
-            db.commit();
-            pending = 0;
-        }
+        ++pending;
+        commit_if_due();
         return outcome;
+    } catch (const Xapian::Error& e) {
+        throw translate(e, path);
+    }
+}
+
+void IndexWriter::Impl::keep_files(const std::vector<std::string>& file_terms,
+                                   const std::vector<std::string>& folder_prefixes) {
+    try {
+        for (const std::string& term : file_terms)
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) seen.insert(*it);
+        for (const std::string& prefix : folder_prefixes)
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+                for (auto it = db.postlist_begin(*t); it != db.postlist_end(*t); ++it) seen.insert(*it);
     } catch (const Xapian::Error& e) {
         throw translate(e, path);
     }
@@ -97,8 +152,14 @@ void IndexWriter::store_aliases(const Gazetteer& gazetteer) {
         for (const std::string& alias : e.aliases) table[fold(alias)] = e.canonical;
     }
     try {
-        impl_->db.set_metadata(metadata::kCompanyAliases, companies.dump());
-        impl_->db.set_metadata(metadata::kPersonAliases, persons.dump());
+        // Unchanged tables are not rewritten: a rerun that changes nothing then
+        // commits nothing, and readers' snapshots stay valid. (Not counted towards a
+        // batch: they go out with the first commit, and batches stay whole articles.)
+        auto set = [&](const char* key, const std::string& value) {
+            if (impl_->db.get_metadata(key) != value) impl_->db.set_metadata(key, value);
+        };
+        set(metadata::kCompanyAliases, companies.dump());
+        set(metadata::kPersonAliases, persons.dump());
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->path);
     }
@@ -120,7 +181,7 @@ std::size_t IndexWriter::prune_unseen() {
             else
                 ++it;
         }
-        if (!doomed.empty()) impl_->pending += doomed.size();
+        impl_->pending += doomed.size();
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->path);
     }
@@ -136,7 +197,29 @@ void IndexWriter::commit() {
     }
 }
 
-std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+void IndexWriter::finish() {
+    commit();
+    if (!impl_->rebuilding) return;
+    try {
+        // Close first: the generation's files are then complete on disk, ready to be
+        // synced (they were written with DB_NO_SYNC) and switched in.
+        impl_->db.close();
+        publish_generation(impl_->path, impl_->generation, true);
+        impl_->rebuilding = false;
+        remove_generations_except(impl_->path, impl_->generation);
+        impl_->db = open_writable(impl_->path, impl_->generation);
+    } catch (const Xapian::Error& e) {
+        throw translate(e, impl_->path);
+    }
+}
+
+std::size_t IndexWriter::document_count() const {
+    try {
+        return impl_->db.get_doccount();
+    } catch (const Xapian::Error& e) {
+        throw translate(e, impl_->path);
+    }
+}
 
 IndexWriter::Impl& IndexWriter::impl() { return *impl_; }
 

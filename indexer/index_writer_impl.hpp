@@ -4,17 +4,21 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "ainews/index_writer.hpp"
+#include "common/database.hpp"
 #include "indexer/document_builder.hpp"
 
 namespace ainews {
 
 struct IndexWriter::Impl {
     Impl(const std::string& path, WriterOptions options);
+    ~Impl();  // throws away an unfinished rebuild
 
     // The docid holding this id with this content hash when the run started, else 0.
     // Reads only `known`, which no one changes during a run: safe from any thread.
@@ -22,6 +26,11 @@ struct IndexWriter::Impl {
     // Writer thread only.
     void mark_seen(Xapian::docid did) { seen.insert(did); }
     Outcome store(PreparedDocument&& prepared);
+    // Marks as seen every article whose file term is one of `file_terms` or starts
+    // with one of `folder_prefixes`: files and folders that exist but could not be
+    // read this run, whose articles prune_unseen() must keep.
+    void keep_files(const std::vector<std::string>& file_terms, const std::vector<std::string>& folder_prefixes);
+    void commit_if_due();
 
     struct Known {
         Xapian::docid docid;
@@ -29,6 +38,9 @@ struct IndexWriter::Impl {
     };
     std::string path;
     WriterOptions options;
+    std::unique_ptr<WriterLock> lock;  // held for the writer's whole life
+    std::string generation;            // "gen-N" being written
+    bool rebuilding = false;           // generation is not yet the one readers open
     Xapian::WritableDatabase db;
     bool started_empty = false;
     std::unordered_map<std::string, Known> known;           // as at the start of the run

@@ -71,38 +71,54 @@ MultiValueCountSpy::Mode facet_mode(const std::string& name, Xapian::valueno& sl
 struct Searcher::Impl {
     std::string path;
     Xapian::Database db;
+    IndexStamp stamp;    // the stub the open went through
+    bool stale = false;  // the last attempt failed in a way only a fresh open cures
     AliasTables aliases;
     std::unique_ptr<QueryBuilder> builder;
 
-    explicit Impl(const std::string& p) : path(p), db(open_readonly(p)) { load(); }
+    explicit Impl(const std::string& p) : path(p) { open(); }
+
+    void open() {
+        OpenedIndex opened = open_for_reading(path);
+        db = opened.db;
+        stamp = opened.stamp;
+        stale = false;
+        load();
+    }
 
     void load() {
         aliases = load_alias_tables(db);
         builder = std::make_unique<QueryBuilder>(db, aliases);
     }
 
-    void reopen() {
-        try {
-            db.reopen();
-        } catch (const Xapian::Error&) {
-            db = open_readonly(path);
+    // Brings the reader up to date before each operation. A rebuild switches in a
+    // new generation by renaming the stub: Xapian's reopen() would only reopen the
+    // generation already open (stubs are followed once, at open), so a changed
+    // stub means opening the folder afresh. Otherwise reopen() moves to the last
+    // commit of the same generation.
+    void refresh() {
+        if (stale || index_stamp(path) != stamp) {
+            open();
+            return;
         }
-        load();
+        if (db.reopen()) load();
     }
 
-    // Runs f; when the index changed under us (a writer committed, or a rebuild was
-    // switched in), reopens and tries again.
+    // Runs f on an up-to-date reader; when the index changed under us (a writer
+    // committed twice during the search, or a rebuild removed the generation we
+    // were opening), opens afresh and tries again.
     template <typename F>
     auto with_retry(F f) -> decltype(f()) {
         for (int attempt = 0;; ++attempt) {
             try {
+                refresh();
                 return f();
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt >= 3) throw Error(ErrorCode::Io, "index " + path + " keeps changing; try again");
-                reopen();
+                if (attempt >= 5) throw Error(ErrorCode::Io, "index " + path + " keeps changing; try again");
+                stale = true;
             } catch (const Xapian::DatabaseOpeningError& e) {
-                if (attempt >= 3) throw translate(e, path);
-                reopen();
+                if (attempt >= 5) throw translate(e, path);
+                stale = true;
             } catch (const Xapian::Error& e) {
                 throw translate(e, path);
             }
@@ -186,7 +202,7 @@ std::string Searcher::describe(const SearchRequest& request) {
 }
 
 std::optional<std::string> Searcher::resolve(const std::string& field, const std::string& name) {
-    return impl_->builder->resolve(field, name);
+    return impl_->with_retry([&] { return impl_->builder->resolve(field, name); });
 }
 
 std::size_t Searcher::document_count() {

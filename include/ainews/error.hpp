@@ -21,7 +21,8 @@ public:
     ErrorCode code() const noexcept { return code_; }
 
     // Exit status the command-line tools use for this error.
-    int exit_code() const noexcept { return code_ == ErrorCode::Usage ? 2 : 1; }
+    // 2: the caller should fix the request; 3: try again later (ainews-index --no-wait).
+    int exit_code() const noexcept { return code_ == ErrorCode::Usage ? 2 : code_ == ErrorCode::Busy ? 3 : 1; }
 
 private:
     ErrorCode code_;

@@ -13,8 +13,10 @@ namespace ainews {
 struct ReaderOptions {
     // --field NAME=JSONKEY: maps an article field to another key in JSON Lines input.
     std::map<std::string, std::string> field_map;
-    // Articles larger than this (bytes of text) are skipped with a message.
-    std::size_t max_article_bytes = 64u * 1024u * 1024u;
+    // Articles (files) larger than this are skipped with a message. 32 MB is far
+    // beyond any real article yet keeps a stray dump or log file from being loaded
+    // whole and indexed as one enormous document.
+    std::size_t max_article_bytes = 32u * 1024u * 1024u;
 };
 
 // Where a warning or a skip happened and why: printed as "origin: message".

@@ -37,7 +37,10 @@ struct Field {
 //   hash    (3): 16 hex digits of the content hash (lets a reindex skip unchanged articles)
 //   source  (4): source name (facet)
 //   id      (5): the article id, whole (a reindex loads id -> hash from slots 5 and 3)
-inline constexpr std::array<Field, 10> kSchema{{
+// The file term names the input file an article came from (collection/relative
+// path), so that --prune keeps the articles of a file that exists but could not be
+// read this time instead of deleting them.
+inline constexpr std::array<Field, 11> kSchema{{
     {"id", "Q", FieldKind::UniqueId, 5, false, "article id (long ids hashed in the term; whole in the slot)"},
     {"title", "S", FieldKind::FreeText, kNoSlot, false, "headline words (also indexed unprefixed, boosted)"},
     {"body", "", FieldKind::FreeText, kNoSlot, false, "article text"},
@@ -48,6 +51,7 @@ inline constexpr std::array<Field, 10> kSchema{{
     {"date", "", FieldKind::Date, 0, false, "publication date"},
     {"month", "XM", FieldKind::Date, kNoSlot, true, "publication month term YYYYMM (facet and cheap filter)"},
     {"hash", "", FieldKind::Internal, 3, false, "content hash"},
+    {"file", "XFILE", FieldKind::Internal, kNoSlot, false, "input file the article came from (for --prune)"},
 }};
 
 // The field with this name; throws std::logic_error for an unknown name, since

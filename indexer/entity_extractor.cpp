@@ -1,9 +1,14 @@
-// Gazetteer matching over a token trie plus rules for people the gazetteer does not
-// know. The rules for ambiguous names are documented in data/entities/README.md.
+// Gazetteer matching over a token trie, rules for people the gazetteer does not
+// list, and linking of surname-only mentions to the full name. The rules are
+// written down for users in data/entities/README.md; this file follows them.
+//
+// One pass tokenises the text (no allocation per token) and looks every token up
+// once in a word table that holds both the trie's first level and the word classes
+// the rules need (given name, role word, company cue...). Everything after that
+// works on token indexes.
 #include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,9 +22,39 @@ namespace ainews {
 
 namespace {
 
+// Bumped whenever a rule changes what is extracted (part of fingerprint()).
+constexpr const char* kRulesVersion = "rules-2";
+
+// Word classes, by exact spelling of the token (case variants are entered separately).
+enum : std::uint32_t {
+    kGiven = 1u << 0,        // given_names.txt
+    kWordName = 1u << 1,     // word_names.txt: given names that are also ordinary words
+    kStop = 1u << 2,         // never part of a person's name, ends one (The, Monday, CEO)
+    kHead = 1u << 3,         // non_names.txt single words: a name run right before it is no person (Bank, Valley)
+    kParticle = 1u << 4,     // van, de, bin: lower-case words inside a name
+    kSuffix = 1u << 5,       // Jr, Sr, III: end a name
+    kHonorific = 1u << 6,    // Mr, Dr, President: even a surname alone after it is a person
+    kRole = 1u << 7,         // CEO, founder, analyst, said: a name right after it is a person
+    kVerbAfter = 1u << 8,    // said, says, told: a name right before it is a person
+    kCompanyCue = 1u << 9,   // business words that show an ambiguous name is the company
+    kFunction = 1u << 10,    // lower-case words a title-case headline leaves in lower case
+    kWho = 1u << 11,         // "who" after "Name,": a person
+    kSpeech = 1u << 12,      // said, says, told: before a name ("said Jane Doe")
+    kCompanyBefore = 1u << 13,  // "startup Mistral", "rival Cohere": the next name is a company
+    kCompanyAfter = 1u << 14,   // "Mistral CEO", "Cohere's investors": the name before is a company
+    kPlatformVerb = 1u << 15,   // "posted on X", "wrote on X"
+    kCompoundSuffix = 1u << 16, // "Google-backed", "OpenAI-style": the company is named
+};
+
+constexpr std::uint32_t kBlockEntry = UINT32_MAX;  // a non_names.txt phrase in the trie
+
+enum class Taken : std::uint8_t { Free, Entity, Block, Pending, PendingPerson, Person };
+enum class LineKind : std::uint8_t { Normal, TitleCase, AllCaps };
+
 struct Form {
     std::uint32_t entry;
     bool ambiguous;
+    bool possessive;  // the form ends in 's ("Moody's"): the text must have it too
 };
 
 struct TrieNode {
@@ -27,81 +62,190 @@ struct TrieNode {
     std::vector<Form> forms;
 };
 
-std::string ascii_upper(std::string_view s) {
+struct WordInfo {
+    std::uint32_t flags = 0;
+    std::uint32_t trie = 0;  // child of the trie's root for this token, 0 if none
+};
+
+std::string upper_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return out;
 }
 
-// Words near an ambiguous company name that show it is the company being talked about.
-const std::unordered_set<std::string>& company_cues() {
-    static const std::unordered_set<std::string> cues{
-        "ai",         "startup",   "startups",  "company",    "companies", "ceo",         "cto",        "founder",
-        "founders",   "cofounder", "co",        "model",      "models",    "funding",     "raised",     "raises",
-        "valuation",  "valued",    "inc",       "corp",       "ltd",       "llc",         "labs",       "lab",
-        "shares",     "stock",     "investors", "investor",   "chatbot",   "llm",         "llms",       "platform",
-        "acquired",   "acquires",  "acquisition", "partnership", "partnered", "billion", "million",    "rival",
-        "rivals",     "firm",      "unicorn",   "launched",   "announced", "employees",   "customers",  "revenue",
-        "openai",     "anthropic", "google",    "microsoft",  "nvidia",    "meta",        "backed",     "deal",
-        "software",   "tech",      "chips",     "chip",       "cloud",     "api",         "generative", "agent",
-        "agents",     "french",    "chinese",   "german",     "british",   "nasdaq",      "nyse",       "ipo",
-        "spokesperson", "executive", "executives", "competitors", "competitor", "subsidiary", "series", "round"};
-    return cues;
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
-// Capitalised words that start sentences or headings and are never a surname.
-const std::unordered_set<std::string>& non_surnames() {
-    static const std::unordered_set<std::string> words{
-        "The",   "A",    "An",   "And",  "Or",     "But",   "In",     "On",     "At",       "To",      "For",
-        "Of",    "By",   "With", "From", "As",     "Is",    "Was",    "Are",    "Were",     "Has",     "Had",
-        "Will",  "Would", "Can", "Could", "Should", "May",  "Might",  "This",   "That",     "These",   "Those",
-        "It",    "He",   "She",  "They", "We",     "I",     "You",    "His",    "Her",      "Their",   "Our",
-        "Said",  "Says", "Told", "Who",  "What",   "When",  "Where",  "Why",    "How",      "If",      "Not",
-        "AI",    "CEO",  "CTO",  "CFO",  "Inc",    "Corp",  "Ltd",    "LLC",    "Group",    "News",    "Daily",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "June", "July", "August", "September", "October", "November", "December", "University",
-        "Institute", "Foundation", "Street", "Avenue", "Road", "Capital", "Ventures", "Partners", "Technologies",
-        "Systems", "Labs", "Lab", "Times", "Post", "Journal", "Review", "Bank", "Fund", "Award", "Prize", "City",
-        "County", "State", "Valley", "House", "Senate", "Court", "Act", "Bill", "Center", "Centre", "School",
-        "College", "Club", "Council", "Committee", "Department", "Ministry", "Agency", "Office", "Project",
-        "Program", "Series", "Model", "Team", "Global", "International", "Research", "Health", "Media"};
-    return words;
+std::string capitalise_ascii(std::string_view s) {
+    std::string out = lower_ascii(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
 }
 
-bool plausible_surname(const Token& t) {
-    if (!t.capitalised || t.text.size() < 2) return false;
-    if (non_surnames().count(std::string(t.text))) return false;
-    // All-capitals words are acronyms (NASA, GPT), not surnames; digits never are.
-    bool has_lower = false;
-    for (char c : t.text) {
-        if (c >= '0' && c <= '9') return false;
-        if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) has_lower = true;
-    }
-    return has_lower;
-}
+// Language rules: the words below are English grammar and titles, not data about
+// entities (which lives in data/entities/).
+const char* const kStopWords[] = {
+    "The", "A", "An", "And", "Or", "But", "Nor", "In", "On", "At", "To", "For", "Of", "By", "With", "From", "As",
+    "Is", "Was", "Are", "Were", "Be", "Been", "Has", "Have", "Had", "Do", "Does", "Did", "Would", "Can", "Could",
+    "Should", "Might", "Must", "Shall", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+    "I", "You", "His", "Her", "Their", "Our", "My", "Your", "Him", "Them", "Us", "Me", "Who", "Whom", "Whose",
+    "What", "When", "Where", "Why", "How", "Which", "If", "Not", "No", "Yes", "All", "Any", "Some", "Every", "Each",
+    "Both", "Either", "Neither", "Most", "More", "Less", "Many", "Much", "Few", "Other", "Another", "Such", "Than",
+    "Then", "So", "Also", "Just", "Only", "Even", "Still", "Yet", "Here", "There", "Now", "Today", "Tomorrow",
+    "Yesterday", "After", "Before", "During", "While", "Since", "Until", "Into", "Over", "Under", "About", "Above",
+    "Below", "Between", "Among", "Against", "Through", "Across", "Without", "Within", "Via", "Per", "Like",
+    "Unlike", "Despite", "Amid", "However", "Meanwhile", "Moreover", "Although", "Though", "Because", "Thus",
+    "Said", "Says", "Say", "Told", "Tells", "Asked", "Added", "Wrote", "Reported", "According", "Exclusive",
+    "Update", "Updated", "Breaking", "Watch", "Read", "Video", "Photo", "Opinion", "Analysis", "Editorial",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "July", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Sen", "Rep",
+    "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev", "President", "Vice", "Senator", "Governor", "Mayor",
+    "Minister", "Secretary", "Chairman", "Chairwoman", "Chief", "Executive", "Officer", "Director", "CEO", "CTO",
+    "CFO", "COO", "Founder", "Cofounder", "Co", "Spokesman", "Spokeswoman", "Spokesperson", "Professor",
+    "Justice", "Commissioner", "Ambassador", "Premier", "Chancellor", "Sheikh", "Representative", "Congressman",
+    "Congresswoman", "Analyst", "Economist", "Coach", "Manager", "Captain", "Lieutenant", "Sergeant", "Admiral",
+    "Colonel", "Dear", "Hi", "Hello", "Thanks", "Please", "Mrs", "Messrs", "God", "Allah", "Jesus", "Christ"};
 
-struct Mention {
-    std::uint32_t entry;
-    bool ambiguous;
-    std::size_t token;
-};
+// Titles and honorifics: a capitalised word right after one is a person's name,
+// even a surname alone ("Mr Smith", "President Trump").
+const char* const kHonorifics[] = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord",
+                                   "Lady", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "Gen",
+                                   "General", "Lt", "Col", "Colonel", "Capt", "Captain", "Sgt", "Rev", "Reverend",
+                                   "President", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope",
+                                   "Sheikh", "Rabbi", "Chancellor", "Premier", "Messrs", "Mayor", "Congressman",
+                                   "Congresswoman", "Ambassador", "Commissioner", "Admiral", "Cardinal", "Archbishop",
+                                   "Bishop", "Father", "Sister", "Brother"};
+
+// Roles and speech verbs that introduce a name ("CEO Jane Doe", "said Jane Doe",
+// "according to Jane Doe", "chief executive Jane Doe").
+const char* const kRoles[] = {
+    "ceo", "cto", "cfo", "coo", "cio", "cmo", "cso", "chief", "executive", "officer", "chairman", "chairwoman",
+    "chair", "president", "director", "minister", "secretary", "founder", "cofounder", "spokesman", "spokeswoman",
+    "spokesperson", "analyst", "analysts", "economist", "strategist", "researcher", "scientist", "engineer",
+    "investor", "billionaire", "entrepreneur", "journalist", "reporter", "columnist", "editor", "author",
+    "lawyer", "attorney", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
+    "player", "leader", "professor", "senator", "governor", "mayor", "judge", 
+    "vp", "svp", "evp", "md", "chairperson", "physicist", "chemist", "historian", "psychologist", "developer",
+    "designer", "critic", "commentator", "podcaster", "anchor", "actor", "actress", "singer", "rapper",
+    "writer", "novelist", "artist", "musician", "comedian", "filmmaker", "director", "producer", "diplomat",
+    "envoy", "negotiator", "trader", "banker", "candidate", "nominee", 
+    "champion", "skipper", "batsman", "bowler", "opener", "jockey", "rider", "driver", "cyclist", "runner",
+    "sprinter", "winger", "teammate", "compatriot", "opponent"};
+
+const char* const kSpeechWords[] = {"said", "says", "told", "tells", "asked", "quoted"};
+
+const char* const kVerbsAfter[] = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes",
+                                   "explained", "explains", "noted", "notes", "argued", "argues", "stated",
+                                   "tweeted", "warned", "warns", "admitted", "insisted", "recalled", "predicted",
+                                   "asked", "asks", "replied", "testified", "acknowledged", "believes", "thinks",
+                                   "resigned", "died", "who", "whose"};
+
+const char* const kParticles[] = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du",  "la",
+                                  "le",  "dos", "das", "ter", "ten", "bin", "ibn", "al",  "el",   "zu",  "af",
+                                  "y",   "st",  "mac", "ben", "bint", "abu", "ul", "e"};
+
+const char* const kSuffixes[] = {"Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"};
+
+const char* const kFunctionWords[] = {"a",   "an",   "the",  "and",  "or",   "nor", "but", "of",   "in",   "on",
+                                      "at",  "to",   "for",  "by",   "with", "from", "as",  "vs",   "via",  "per",
+                                      "into", "onto", "over", "up",  "off",  "out", "than", "amid", "after", "is",
+                                      "are", "be",   "its",  "it",   "s",    "v",   "n",   "t",    "ll",   "re",
+                                      "ve",  "m",    "d",    "about", "new", "how", "why", "what", "who", "not"};
+
+// Evidence for ambiguous company names (data/entities/README.md, "Ambiguous names").
+// Words right before the name: "AI startup Mistral", "rival Cohere", "chipmaker Figure".
+const char* const kCompanyBeforeWords[] = {
+    "startup", "startups", "company", "firm", "lab", "maker", "makers", "rival", "rivals", "giant", "unicorn",
+    "chipmaker", "competitor", "competitors", "developer", "provider", "retailer", "publisher", "outlet",
+    "newspaper", "magazine", "broadcaster", "lender", "insurer", "carrier", "operator", "subsidiary",
+    "conglomerate", "manufacturer", "supplier", "vendor", "automaker", "investor", "investors", "backer",
+    "backers", "platform", "exchange", "agency", "studio", "network", "brand", "chain", "corporation",
+    "incumbent", "peer", "peers", "companies", "firms", "labs", "partner", "partners", "unit", "division",
+    "owner", "app", "service", "startup's", "rivalry", "acquirer", "acquired", "acquire", "acquiring", "joined",
+    "joins", "joining", "left", "leaves", "leaving", "backed", "valued", "invested", "invests", "investing"};
+// Words right after it (possessive or not): "Mistral CEO", "Cohere's investors", "Target stores".
+const char* const kCompanyAfterWords[] = {
+    "ceo", "cto", "cfo", "coo", "founder", "founders", "cofounder", "co", "chief", "president", "chairman",
+    "spokesperson", "spokesman", "spokeswoman", "executive", "executives", "employees", "staff", "engineers",
+    "researchers", "investors", "shareholders", "shares", "stock", "board", "inc", "corp", "ltd", "llc", "plc",
+    "gmbh", "raised", "raises", "raising", "valued", "valuation", "announced", "announces", "launched",
+    "launches", "unveiled", "unveils", "released", "releases", "acquired", "acquires", "reported", "partnered",
+    "users", "headquarters", "app", "platform", "model", "models", "chatbot", "browser", "algorithm", "feed",
+    "api", "software", "products", "product", "tools", "assistant", "agents", "devices", "stores", "store",
+    "customers", "subscribers", "revenue", "earnings", "ipo", "deal", "lawsuit", "sued", "sues", "filed",
+    "formerly", "magazine", "newspaper", "reporter", "reporters", "editor", "journalist", "published",
+    "reports", "hired", "hires", "poached", "offered", "signed", "struck", "secured", "closed", "opened",
+    "plans", "announced", "cut", "laid", "bought", "buys", "sold", "sells", "invested", "invests", "debuted",
+    "rolled", "introduced", "introduces", "offers", "built", "builds", "trained", "trains", "stake"};
+// Business words anywhere near it on the same line (not at the start of a sentence or
+// in a headline, where every word is capitalised).
+const char* const kCompanyCues[] = {
+    "startup", "startups", "funding", "raised", "raises", "raising", "valuation", "valued", "valuing",
+    "investors", "investor", "investment", "invested", "ipo", "acquisition", "acquired", "acquires", "ceo",
+    "cto", "cfo", "founder", "cofounder", "cofounded", "founders", "shares", "stock", "nasdaq", "nyse",
+    "unicorn", "revenue", "subsidiary", "headquartered", "spokesperson", "spokesman", "spokeswoman", "chatbot",
+    "llm", "llms", "lawsuit", "sued", "earnings", "layoffs", "partnership", "partnered", "company", "companies",
+    "firm", "firms", "lab", "labs", "inc", "corp", "ltd", "llc", "plc", "gmbh", "backed", "funded", "series",
+    "round", "rival", "rivals", "competitor", "competitors", "acquire", "customers", "executives"};
+const char* const kPlatformVerbs[] = {"posted", "posting", "post", "posts", "wrote", "writing", "said", "shared",
+                                      "sharing", "tweeted", "announced", "account", "accounts", "profile", "page",
+                                      "followers", "video", "viral", "trending", "thread", "live", "comments",
+                                      "replied", "reposted", "published"};
+const char* const kCompoundSuffixes[] = {
+    "backed", "owned", "led", "based", "funded", "made", "built", "designed", "powered", "style", "like",
+    "linked", "affiliated", "related", "supported", "developed", "created", "trained", "run", "operated",
+    "controlled", "sponsored", "branded", "specific", "only", "exclusive", "compatible", "bound", "focused",
+    "centric", "native", "certified", "approved", "hosted", "parent", "rival", "sized", "scale", "level",
+    "grade", "class", "era", "inspired", "fueled", "fuelled", "driven", "first"};
 
 }  // namespace
 
 struct EntityExtractor::Impl {
     std::vector<GazetteerEntry> entries;
     std::vector<TrieNode> nodes;
-    std::deque<std::string> keys;  // stable storage for the trie's string_view keys
-    std::unordered_set<std::string> given_names;
+    std::unordered_map<std::string_view, WordInfo> words;  // exact spelling -> classes and trie root edge
+    std::deque<std::string> keys;                           // stable storage for string_view keys
+    std::string fingerprint;
+
+    std::string_view intern(std::string_view s) {
+        keys.emplace_back(s);
+        return keys.back();
+    }
+
+    WordInfo& word(std::string_view w) {
+        auto it = words.find(w);
+        if (it != words.end()) return it->second;
+        return words.emplace(intern(w), WordInfo{}).first->second;
+    }
+
+    // Lower-case, Capitalised and UPPER spellings of a word get the flag.
+    void flag_any_case(std::string_view w, std::uint32_t flag) {
+        word(lower_ascii(w)).flags |= flag;
+        word(capitalise_ascii(w)).flags |= flag;
+        word(upper_ascii(w)).flags |= flag;
+    }
 
     std::uint32_t child(std::uint32_t node, std::string_view key) {
+        if (node == 0) {
+            WordInfo& w = word(key);
+            if (!w.trie) {
+                w.trie = static_cast<std::uint32_t>(nodes.size());
+                nodes.emplace_back();
+            }
+            return w.trie;
+        }
         auto it = nodes[node].next.find(key);
         if (it != nodes[node].next.end()) return it->second;
-        keys.emplace_back(key);
         auto id = static_cast<std::uint32_t>(nodes.size());
+        std::string_view stable = intern(key);
         nodes.emplace_back();
-        nodes[node].next.emplace(keys.back(), id);
+        nodes[node].next.emplace(stable, id);
         return id;
     }
 
@@ -110,15 +254,44 @@ struct EntityExtractor::Impl {
         if (tokens.empty()) return;
         std::uint32_t node = 0;
         for (const Token& t : tokens) node = child(node, t.text);
+        bool possessive = tokens.back().possessive;
         for (const Form& f : nodes[node].forms)
-            if (f.entry == entry) return;
-        nodes[node].forms.push_back({entry, ambiguous});
+            if (f.entry == entry && f.possessive == possessive) return;
+        nodes[node].forms.push_back({entry, ambiguous, possessive});
     }
 
     void build(const Gazetteer& g) {
         entries = g.entries();
-        given_names = g.impl_->given_names;
-        nodes.emplace_back();
+        nodes.emplace_back();  // root
+        for (const char* w : kStopWords) {
+            word(w).flags |= kStop;
+            word(upper_ascii(w)).flags |= kStop;
+        }
+        for (const char* w : kHonorifics) word(w).flags |= kHonorific;
+        for (const char* w : kRoles) flag_any_case(w, kRole);
+        for (const char* w : kVerbsAfter) word(w).flags |= kVerbAfter;
+        word("who").flags |= kWho;
+        word("whose").flags |= kWho;
+        for (const char* w : kParticles) word(w).flags |= kParticle;
+        for (const char* w : kSuffixes) word(w).flags |= kSuffix;
+        for (const char* w : kFunctionWords) word(w).flags |= kFunction;
+        for (const char* w : kCompanyCues) flag_any_case(w, kCompanyCue);
+        for (const char* w : kCompanyBeforeWords) flag_any_case(w, kCompanyBefore);
+        for (const char* w : kCompanyAfterWords) flag_any_case(w, kCompanyAfter);
+        for (const char* w : kPlatformVerbs) word(w).flags |= kPlatformVerb;
+        for (const char* w : kCompoundSuffixes) word(w).flags |= kCompoundSuffix;
+        for (const char* w : kSpeechWords) word(w).flags |= kSpeech;
+        for (const std::string& n : g.impl_->given_names) word(n).flags |= kGiven;
+        for (const std::string& n : g.word_names()) word(n).flags |= kWordName;
+        for (const std::string& phrase : g.non_names()) {
+            std::vector<Token> tokens = tokenize_words(phrase);
+            if (tokens.size() == 1) {
+                word(tokens[0].text).flags |= kHead;
+                word(upper_ascii(tokens[0].text)).flags |= kHead;
+            } else if (tokens.size() > 1) {
+                insert_form(phrase, kBlockEntry, false);
+            }
+        }
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
             const GazetteerEntry& e = entries[i];
             std::vector<std::string> forms{e.canonical};
@@ -127,147 +300,669 @@ struct EntityExtractor::Impl {
                 bool ambiguous = std::find(e.ambiguous.begin(), e.ambiguous.end(), form) != e.ambiguous.end();
                 insert_form(form, i, ambiguous);
                 // Headlines in capitals ("OPENAI RAISES ...") still name the company.
-                std::string upper = ascii_upper(form);
+                std::string upper = upper_ascii(form);
                 if (upper != form) insert_form(upper, i, ambiguous);
             }
         }
+        fingerprint = std::string(kRulesVersion) + "-" + g.fingerprint();
     }
 
+    // ---- per-article state ------------------------------------------------------
+
+    struct GazMention {
+        std::uint32_t entry;
+        bool ambiguous;
+        std::uint32_t first, last;  // token range, inclusive
+    };
+
+    struct PersonFound {
+        std::string name;
+        std::uint32_t entry = kBlockEntry;  // gazetteer entry, or kBlockEntry for rule-found people
+        unsigned mentions = 0;
+        std::uint32_t first_token = 0;
+        std::string surname;
+    };
+
+    struct Work {
+        std::string_view text;
+        std::vector<Token> tokens;
+        std::vector<std::uint32_t> flags;
+        std::vector<std::uint32_t> trie;
+        std::vector<Taken> taken;
+        std::vector<LineKind> line;
+        std::vector<std::uint32_t> line_begin;  // first token of the token's line
+        std::vector<std::uint32_t> line_end;    // one past the last token of the line
+    };
+
     // Longest gazetteer match starting at token i: returns tokens consumed (0 if none).
-    std::size_t match_at(const std::vector<Token>& tokens, std::size_t i, const std::vector<Form>** forms) const {
-        std::uint32_t node = 0;
+    // A form followed by a hyphen counts only when a name or a compound suffix follows
+    // ("Microsoft-OpenAI", "Google-backed"), not "Meta-analysis".
+    std::size_t match_at(const Work& w, std::size_t i, const std::vector<Form>** forms) const {
+        std::uint32_t node = w.trie[i];
+        if (!node) return 0;
         std::size_t best = 0;
-        for (std::size_t j = i; j < tokens.size(); ++j) {
-            auto it = nodes[node].next.find(tokens[j].text);
+        for (std::size_t j = i;;) {
+            const Token& t = w.tokens[j];
+            if (!nodes[node].forms.empty()) {
+                bool fits = false;
+                for (const Form& f : nodes[node].forms) fits = fits || !f.possessive || t.possessive;
+                if (t.hyphen_after && j + 1 < w.tokens.size())
+                    fits = fits && (w.tokens[j + 1].capitalised || (w.flags[j + 1] & kCompoundSuffix));
+                if (fits) {
+                    best = j - i + 1;
+                    *forms = &nodes[node].forms;
+                }
+            }
+            // A name does not continue across a possessive, a line or a sentence end.
+            if (t.possessive || ++j >= w.tokens.size()) break;
+            const Token& n = w.tokens[j];
+            if (n.line_start || n.sentence_start) break;
+            auto it = nodes[node].next.find(n.text);
             if (it == nodes[node].next.end()) break;
             node = it->second;
-            if (!nodes[node].forms.empty() && !tokens[j].hyphen_after) {
-                best = j - i + 1;
-                *forms = &nodes[node].forms;
-            }
-            if (tokens[j].hyphen_after) break;
         }
         return best;
     }
 
-    bool has_company_cue(const std::string_view text, const std::vector<Token>& tokens, std::size_t first,
-                         std::size_t last) const {
-        constexpr std::size_t kWindow = 6;
-        std::size_t from = first >= kWindow ? first - kWindow : 0;
-        std::size_t to = std::min(tokens.size(), last + 1 + kWindow);
-        (void)text;
+    // Scraped text glues a photo credit or a name to the next word ("ReutersOpenAI has",
+    // "Sam AltmanLaunched"): a token that is not itself known and whose part before an
+    // inner capital is a gazetteer form becomes two tokens.
+    void split_glued(std::vector<Token>& tokens) const {
+        std::vector<std::pair<std::size_t, std::size_t>> cuts;  // token, offset
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& t = tokens[i];
+            if (!t.has_lower || t.all_caps || t.text.size() < 5) continue;
+            std::size_t k = 1;
+            for (; k < t.text.size(); ++k)
+                if (t.text[k] >= 'A' && t.text[k] <= 'Z' && t.text[k - 1] >= 'a' && t.text[k - 1] <= 'z') break;
+            if (k >= t.text.size() || k < 2) continue;
+            auto whole = words.find(t.text);
+            if (whole != words.end() && whole->second.trie) continue;
+            auto left = words.find(t.text.substr(0, k));
+            if (left == words.end() || !left->second.trie || nodes[left->second.trie].forms.empty()) continue;
+            cuts.emplace_back(i, k);
+        }
+        if (cuts.empty()) return;
+        std::vector<Token> out;
+        out.reserve(tokens.size() + cuts.size());
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (c < cuts.size() && cuts[c].first == i) {
+                auto [a, b] = split_token(tokens[i], cuts[c].second);
+                out.push_back(a);
+                out.push_back(b);
+                ++c;
+            } else {
+                out.push_back(tokens[i]);
+            }
+        }
+        tokens.swap(out);
+    }
+
+    static void classify_lines(Work& w) {
+        const std::size_t n = w.tokens.size();
+        w.line.assign(n, LineKind::Normal);
+        w.line_begin.assign(n, 0);
+        w.line_end.assign(n, 0);
+        std::size_t start = 0;
+        while (start < n) {
+            std::size_t end = start + 1;
+            while (end < n && !w.tokens[end].line_start) ++end;
+            std::size_t alpha = 0, capital = 0, lower_content = 0, with_lower = 0;
+            for (std::size_t k = start; k < end; ++k) {
+                const Token& t = w.tokens[k];
+                unsigned char c = static_cast<unsigned char>(t.text[0]);
+                bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+                if (!letter) continue;
+                ++alpha;
+                if (t.capitalised) ++capital;
+                if (t.has_lower) ++with_lower;
+                if (!t.capitalised && !(w.flags[k] & kFunction)) ++lower_content;
+            }
+            LineKind kind = LineKind::Normal;
+            if (alpha >= 2 && with_lower * 5 <= alpha)
+                kind = LineKind::AllCaps;
+            else if (alpha >= 3 && capital >= 3 && lower_content == 0)
+                kind = LineKind::TitleCase;
+            for (std::size_t k = start; k < end; ++k) {
+                w.line[k] = kind;
+                w.line_begin[k] = static_cast<std::uint32_t>(start);
+                w.line_end[k] = static_cast<std::uint32_t>(end);
+            }
+            start = end;
+        }
+    }
+
+    // A word that can be part of a person's name at position `part` of a run.
+    bool name_word(const Work& w, std::size_t k, std::size_t part) const {
+        const Token& t = w.tokens[k];
+        if (!t.capitalised || !t.has_lower || t.has_digit || t.text.size() < 2) return false;
+        if (w.flags[k] & (kStop | kHead)) return false;
+        if (w.taken[k] == Taken::Pending) return part == 0;  // "Harvey Weinstein", "Jasper Johns"
+        return w.taken[k] == Taken::Free || w.taken[k] == Taken::PendingPerson;  // "Amanda Huang"
+    }
+
+    bool is_initial(const Work& w, std::size_t k) const {
+        const Token& t = w.tokens[k];
+        return t.text.size() == 1 && t.capitalised && t.period_after && w.taken[k] == Taken::Free;
+    }
+
+    // Business context around tokens [first, last] on the same line.
+    bool company_context(const Work& w, std::size_t first, std::size_t last) const {
+        constexpr std::size_t kWindow = 7;
+        std::size_t from = std::max<std::size_t>(w.line_begin[first], first >= kWindow ? first - kWindow : 0);
+        std::size_t to = std::min<std::size_t>(w.line_end[last], last + 1 + kWindow);
         for (std::size_t k = from; k < to; ++k) {
             if (k >= first && k <= last) continue;
-            if (company_cues().count(fold(tokens[k].text))) return true;
+            if (w.flags[k] & kCompanyCue) return true;
         }
         return false;
     }
 
     Result extract(const std::string& title, const std::string& body) const {
-        std::string text = title;
+        std::string text;
+        text.reserve(title.size() + body.size() + 2);
+        text += title;
         text += "\n\n";
         text += body;
-        std::vector<Token> tokens = tokenize_words(text);
+        const std::size_t body_offset = title.size() + 2;
 
-        std::vector<Mention> mentions;
-        std::vector<bool> taken(tokens.size(), false);
-        for (std::size_t i = 0; i < tokens.size();) {
+        Work w;
+        w.text = text;
+        w.tokens = tokenize_words(text);
+        split_glued(w.tokens);
+        const std::size_t n = w.tokens.size();
+        w.flags.resize(n);
+        w.trie.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto it = words.find(w.tokens[i].text);
+            if (it == words.end()) {
+                w.flags[i] = 0;
+                w.trie[i] = 0;
+            } else {
+                w.flags[i] = it->second.flags;
+                w.trie[i] = it->second.trie;
+            }
+        }
+        w.taken.assign(n, Taken::Free);
+        classify_lines(w);
+
+        // 1. Gazetteer forms, longest match first.
+        std::vector<GazMention> gaz;
+        for (std::size_t i = 0; i < n;) {
             const std::vector<Form>* forms = nullptr;
-            std::size_t n = match_at(tokens, i, &forms);
-            if (!n) {
+            std::size_t len = match_at(w, i, &forms);
+            if (!len) {
                 ++i;
                 continue;
             }
-            for (const Form& f : *forms) mentions.push_back({f.entry, f.ambiguous, i});
-            for (std::size_t k = i; k < i + n; ++k) taken[k] = true;
-            i += n;
+            bool any_certain = false, any_ambiguous = false, block = false;
+            const bool possessive = w.tokens[i + len - 1].possessive;
+            for (const Form& f : *forms) {
+                if (f.possessive && !possessive) continue;
+                if (f.entry == kBlockEntry) {
+                    block = true;
+                    continue;
+                }
+                gaz.push_back({f.entry, f.ambiguous, static_cast<std::uint32_t>(i),
+                               static_cast<std::uint32_t>(i + len - 1)});
+                (f.ambiguous ? any_ambiguous : any_certain) = true;
+            }
+            bool ambiguous_company = false;
+            for (const Form& f : *forms)
+                if (f.ambiguous && f.entry != kBlockEntry && entries[f.entry].type == EntityType::Company)
+                    ambiguous_company = true;
+            Taken state = any_certain      ? Taken::Entity
+                          : any_ambiguous  ? (ambiguous_company ? Taken::Pending : Taken::PendingPerson)
+                                           : Taken::Block;
+            (void)block;
+            for (std::size_t k = i; k < i + len; ++k) w.taken[k] = state;
+            i += len;
         }
 
-        // Evidence for ambiguous forms: an unambiguous mention of the same entity,
-        // or (companies) business context around the mention.
-        std::unordered_set<std::uint32_t> certain;
-        for (const Mention& m : mentions)
-            if (!m.ambiguous) certain.insert(m.entry);
-        std::map<std::uint32_t, unsigned> counts;
-        std::map<std::uint32_t, std::size_t> first_seen;
-        for (const Mention& m : mentions) {
-            bool accept = !m.ambiguous || certain.count(m.entry);
-            if (!accept && entries[m.entry].type == EntityType::Company)
-                accept = has_company_cue(text, tokens, m.token, m.token);
-            if (!accept) continue;
-            ++counts[m.entry];
-            first_seen.emplace(m.entry, m.token);
-        }
+        // 2. People the gazetteer does not list.
+        std::vector<PersonFound> people;
+        std::unordered_map<std::string, std::size_t> person_index;
+        struct PersonMention {
+            std::size_t person;
+            std::uint32_t first, last;
+        };
+        std::vector<PersonMention> person_mentions;
+        struct Deferred {
+            std::uint32_t first, last;
+        };
+        std::vector<Deferred> deferred;
+        auto add_person_mention = [&](const std::string& name, std::uint32_t entry, std::uint32_t first,
+                                      std::uint32_t last, std::string_view surname) {
+            auto [it, inserted] = person_index.emplace(name, people.size());
+            if (inserted) {
+                PersonFound p;
+                p.name = name;
+                p.entry = entry;
+                p.first_token = first;
+                p.surname = std::string(surname);
+                people.push_back(std::move(p));
+            }
+            ++people[it->second].mentions;
+            person_mentions.push_back({it->second, first, last});
+        };
+        find_rule_persons(w, add_person_mention, deferred);
 
-        Result result;
-        std::vector<std::pair<std::uint32_t, unsigned>> found(counts.begin(), counts.end());
-        std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
-            if (a.second != b.second) return a.second > b.second;
-            return first_seen.at(a.first) < first_seen.at(b.first);
-        });
-        std::unordered_set<std::string> known_persons;
-        for (const auto& [entry, count] : found) {
-            const GazetteerEntry& e = entries[entry];
-            if (e.type == EntityType::Company)
-                result.companies.push_back({e.canonical, count});
-            else {
-                result.persons.push_back({e.canonical, count});
-                known_persons.insert(e.canonical);
+        // 3. Gazetteer mentions: unambiguous ones count; ambiguous ones need evidence.
+        std::vector<bool> certain(entries.size(), false);
+        std::vector<bool> company_token(n, false);
+        for (const GazMention& m : gaz) {
+            if (m.ambiguous) continue;
+            certain[m.entry] = true;
+            if (entries[m.entry].type == EntityType::Company)
+                for (std::uint32_t k = m.first; k <= m.last; ++k) company_token[k] = true;
+        }
+        struct Accepted {
+            std::uint32_t entry;
+            std::uint32_t first, last;
+        };
+        std::vector<Accepted> accepted;
+        // Ambiguous company names with evidence of their own make the entity certain,
+        // so its other ambiguous mentions (in a headline, say) count too.
+        std::vector<char> verdict(gaz.size(), 0);  // 1 accepted, 2 rejected
+        for (std::size_t g = 0; g < gaz.size(); ++g) {
+            const GazMention& m = gaz[g];
+            if (w.taken[m.first] == Taken::Person) {
+                verdict[g] = 2;  // a person rule took the words
+                continue;
+            }
+            if (!m.ambiguous || certain[m.entry]) {
+                verdict[g] = 1;
+            } else if (entries[m.entry].type == EntityType::Company && ambiguous_company_ok(w, company_token, m)) {
+                verdict[g] = 1;
             }
         }
-        find_unlisted_persons(text, tokens, taken, known_persons, result.persons);
+        std::vector<bool> evidenced(entries.size(), false);
+        for (std::size_t g = 0; g < gaz.size(); ++g)
+            if (verdict[g] == 1) evidenced[gaz[g].entry] = true;
+        for (std::size_t g = 0; g < gaz.size(); ++g) {
+            const GazMention& m = gaz[g];
+            bool ok = verdict[g] == 1 || (verdict[g] == 0 && evidenced[m.entry] &&
+                                          entries[m.entry].type == EntityType::Company && !hyphenated(w, m));
+            if (!ok) {
+                if (w.taken[m.first] == Taken::Pending || w.taken[m.first] == Taken::PendingPerson)
+                    for (std::uint32_t k = m.first; k <= m.last; ++k) w.taken[k] = Taken::Free;
+                continue;
+            }
+            for (std::uint32_t k = m.first; k <= m.last; ++k) w.taken[k] = Taken::Entity;
+            accepted.push_back({m.entry, m.first, m.last});
+        }
+        for (const Accepted& a : accepted) {
+            const GazetteerEntry& e = entries[a.entry];
+            if (e.type != EntityType::Person) continue;
+            std::string_view surname = e.canonical;
+            if (auto sp = surname.rfind(' '); sp != std::string_view::npos) surname = surname.substr(sp + 1);
+            add_person_mention(e.canonical, a.entry, a.first, a.last, surname);
+        }
+
+        // 4. Runs that lacked evidence count when they repeat a name found elsewhere.
+        for (const Deferred& d : deferred) {
+            if (w.taken[d.first] != Taken::Free) continue;
+            std::string name(text.substr(w.tokens[d.first].begin, w.tokens[d.last].end - w.tokens[d.first].begin));
+            auto it = person_index.find(name);
+            if (it == person_index.end()) continue;
+            ++people[it->second].mentions;
+            person_mentions.push_back({it->second, d.first, d.last});
+            for (std::uint32_t k = d.first; k <= d.last; ++k) w.taken[k] = Taken::Person;
+        }
+
+        // 5. A surname alone stands for the person named in full in the same article.
+        link_surnames(w, people, person_mentions);
+
+        // Result: entities by mentions, then by first appearance.
+        Result result;
+        std::vector<std::uint32_t> company_count(entries.size(), 0), company_first(entries.size(), UINT32_MAX);
+        for (const Accepted& a : accepted) {
+            if (entries[a.entry].type != EntityType::Company) continue;
+            ++company_count[a.entry];
+            company_first[a.entry] = std::min(company_first[a.entry], a.first);
+        }
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t e = 0; e < entries.size(); ++e)
+            if (company_count[e]) order.push_back(e);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            if (company_count[a] != company_count[b]) return company_count[a] > company_count[b];
+            return company_first[a] < company_first[b];
+        });
+        std::vector<std::size_t> company_slot(entries.size(), 0);
+        for (std::uint32_t e : order) {
+            company_slot[e] = result.companies.size();
+            result.companies.push_back({entries[e].canonical, company_count[e]});
+        }
+        std::vector<std::size_t> person_order(people.size());
+        for (std::size_t i = 0; i < people.size(); ++i) person_order[i] = i;
+        for (const PersonMention& m : person_mentions)
+            people[m.person].first_token = std::min(people[m.person].first_token, m.first);
+        std::sort(person_order.begin(), person_order.end(), [&](std::size_t a, std::size_t b) {
+            if (people[a].mentions != people[b].mentions) return people[a].mentions > people[b].mentions;
+            return people[a].first_token < people[b].first_token;
+        });
+        std::vector<std::size_t> person_slot(people.size(), 0);
+        for (std::size_t p : person_order) {
+            person_slot[p] = result.persons.size();
+            result.persons.push_back({people[p].name, people[p].mentions});
+        }
+
+        auto add_mention = [&](EntityType type, std::size_t slot, std::uint32_t first, std::uint32_t last) {
+            Mention m;
+            m.type = type;
+            m.entity = slot;
+            std::size_t b = w.tokens[first].begin, e = w.tokens[last].end;
+            m.in_title = b < title.size();
+            m.begin = m.in_title ? b : b - body_offset;
+            m.end = m.in_title ? std::min(e, title.size()) : e - body_offset;
+            result.mentions.push_back(m);
+        };
+        for (const Accepted& a : accepted)
+            if (entries[a.entry].type == EntityType::Company)
+                add_mention(EntityType::Company, company_slot[a.entry], a.first, a.last);
+        for (const PersonMention& m : person_mentions)
+            add_mention(EntityType::Person, person_slot[m.person], m.first, m.last);
+        std::sort(result.mentions.begin(), result.mentions.end(), [](const Mention& a, const Mention& b) {
+            if (a.in_title != b.in_title) return a.in_title;
+            return a.begin < b.begin;
+        });
         return result;
     }
 
-    // People the gazetteer does not list: "Firstname Lastname" with a known given
-    // name; later surname-only mentions count for the same person.
-    void find_unlisted_persons(const std::string& text, const std::vector<Token>& tokens, std::vector<bool>& taken,
-                               const std::unordered_set<std::string>& known, std::vector<EntityCount>& persons) const {
-        std::map<std::string, std::size_t> index;  // canonical -> position in `found`
-        std::vector<std::pair<EntityCount, std::size_t>> found;
-        std::unordered_map<std::string, std::string> by_surname;
-        for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-            const Token& first = tokens[i];
-            const Token& last = tokens[i + 1];
-            if (taken[i] || taken[i + 1] || !first.capitalised || first.hyphen_after) continue;
-            if (!given_names.count(std::string(first.text))) continue;
-            if (!adjacent(text, first, last) || !plausible_surname(last) || last.hyphen_after) continue;
-            std::string name = std::string(first.text) + " " + std::string(last.text);
-            std::size_t consumed = 2;
-            // A third capitalised word joined by a single space continues the name
-            // ("Mary Ann Smith"), unless it starts the next sentence.
-            if (i + 2 < tokens.size() && !taken[i + 2] && adjacent(text, last, tokens[i + 2]) &&
-                plausible_surname(tokens[i + 2]) && given_names.count(std::string(last.text))) {
-                name += " " + std::string(tokens[i + 2].text);
-                consumed = 3;
+    // Inside a hyphenated compound: "Self-Reliance", "Meta-analysis".
+    static bool hyphenated(const Work& w, const GazMention& m) {
+        if (w.tokens[m.last].hyphen_after) return true;
+        return m.first > 0 && w.tokens[m.first - 1].hyphen_after &&
+               gap(w.text, w.tokens[m.first - 1], w.tokens[m.first]) == "-";
+    }
+
+    // Evidence of its own for an ambiguous company name (data/entities/README.md).
+    bool ambiguous_company_ok(const Work& w, const std::vector<bool>& company_token, const GazMention& m) const {
+        const std::size_t n = w.tokens.size();
+        const Token& last = w.tokens[m.last];
+        if (hyphenated(w, m)) return false;
+        // "Figure 3", "Scale 5": a number right after is a figure or a scale, not a company.
+        if (m.last + 1 < n && w.tokens[m.last + 1].has_digit && adjacent(w.text, last, w.tokens[m.last + 1]) &&
+            !last.possessive)
+            return false;
+        const std::size_t lb = w.line_begin[m.first], le = w.line_end[m.last];
+        auto lower_word = [&](std::size_t k) { return !w.tokens[k].capitalised && !w.tokens[k].has_digit; };
+        auto joiner = [&](std::size_t k) {
+            std::string_view t = w.tokens[k].text;
+            return t == "and" || t == "or" || t == "vs" || t == "versus";
+        };
+        // Right before: "AI startup Mistral", "startup called Mistral", "researchers at Cohere",
+        // "posted on X", a list of companies ("OpenAI, Mistral and Cohere").
+        if (m.first > lb) {
+            std::size_t p = m.first - 1;
+            if (w.flags[p] & kCompanyBefore) return true;
+            if (company_token[p] && gap(w.text, w.tokens[p], w.tokens[m.first]).find_first_of(",&/") !=
+                                        std::string_view::npos)
+                return true;
+            if (p > lb) {
+                std::size_t q = p - 1;
+                if ((w.flags[q] & kCompanyBefore) && lower_word(p)) return true;
+                if (joiner(p) && company_token[q]) return true;
+                std::string_view t = w.tokens[p].text;
+                if ((t == "on" || t == "to") && (w.flags[q] & kPlatformVerb)) return true;
+                if ((t == "at" || t == "from" || t == "of" || t == "with") && (w.flags[q] & (kRole | kCompanyCue)))
+                    return true;
             }
-            if (known.count(name)) continue;
-            auto it = index.find(name);
-            if (it == index.end()) {
-                index.emplace(name, found.size());
-                found.push_back({{name, 1}, i});
-            } else {
-                ++found[it->second].first.mentions;
+        }
+        // Right after: "Mistral CEO", "Cohere's investors", "Mistral said", "X, formerly Twitter".
+        if (m.last + 1 < le) {
+            std::size_t q = m.last + 1;
+            bool given = (w.flags[m.first] & kGiven) != 0;  // "Harvey said" may be a man
+            if (w.flags[q] & kCompanyAfter) return true;
+            if (!given && (w.flags[q] & kSpeech) && lower_word(q)) return true;
+            if (company_token[q] && gap(w.text, last, w.tokens[q]).find_first_of(",&/") != std::string_view::npos)
+                return true;
+            if (q + 1 < le) {
+                if ((w.flags[q + 1] & kCompanyAfter) && lower_word(q) && !(w.flags[q] & kFunction)) return true;
+                if (joiner(q) && company_token[q + 1]) return true;
             }
-            by_surname.emplace(std::string(tokens[i + consumed - 1].text), name);
-            for (std::size_t k = i; k < i + consumed; ++k) taken[k] = true;
-            i += consumed - 1;
         }
-        if (found.empty()) return;
-        // Surname alone after the full name: "Amodei said" after "Dario Amodei".
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (taken[i] || !tokens[i].capitalised) continue;
-            auto s = by_surname.find(std::string(tokens[i].text));
-            if (s == by_surname.end()) continue;
-            std::size_t at = index.at(s->second);
-            if (i > found[at].second) ++found[at].first.mentions;
+        // Business words nearby, where capitals mean something: not at the start of a
+        // sentence, not in a headline, not for one- or two-letter names.
+        const Token& first = w.tokens[m.first];
+        if (first.sentence_start || w.line[m.first] != LineKind::Normal) return false;
+        if (m.first == m.last && first.text.size() < 3) return false;
+        return company_context(w, m.first, m.last);
+    }
+
+    // Person rules over the words no gazetteer form took. Calls add(name, entry,
+    // first, last, surname) for each person found; runs that look like names but
+    // lack evidence go to `deferred`.
+    template <typename Add, typename DeferredVec>
+    void find_rule_persons(Work& w, Add& add, DeferredVec& deferred) const {
+        const std::size_t n = w.tokens.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (w.line[i] == LineKind::AllCaps) continue;
+            // Initials before a surname: "P. Simmons", "J. R. Smith" (not "vitamin C. Researchers").
+            std::size_t initials = 0;
+            std::size_t start = i;
+            if (is_initial(w, i) && !(i > 0 && !w.tokens[i - 1].capitalised && !w.tokens[i - 1].has_digit &&
+                                      !(w.flags[i - 1] & kRole) && adjacent(w.text, w.tokens[i - 1], w.tokens[i]))) {
+                std::size_t j = i;
+                while (j + 1 < n && initials < 2 && is_initial(w, j) && gap(w.text, w.tokens[j], w.tokens[j + 1]) == ". ") {
+                    ++j;
+                    ++initials;
+                }
+                if (!initials || !name_word(w, j, 1)) continue;
+                if (initials == 2) {
+                    // "U. S. Attorneys General" is a country, not J. R. Smith.
+                    char a = w.tokens[i].text[0], b = w.tokens[i + 1].text[0];
+                    if ((a == 'U' && (b == 'S' || b == 'K' || b == 'N')) || (a == 'E' && b == 'U')) continue;
+                }
+                i = j;
+            } else if (!name_word(w, i, 0)) {
+                continue;
+            }
+            // Build the run: name words joined by single spaces or hyphens, with
+            // particles ("van", "de") and initials ("F.") inside.
+            struct Part {
+                std::size_t first, last;
+            };
+            Part parts[6];
+            std::size_t count = 0;
+            std::size_t k = i;
+            bool too_long = false;
+            bool vetoed = false;
+            while (true) {
+                // One part: a word, possibly hyphenated ("Jean-Pierre", "Inzamam-ul-Haq").
+                std::size_t last = k;
+                while (w.tokens[last].hyphen_after && last + 1 < n &&
+                       gap(w.text, w.tokens[last], w.tokens[last + 1]) == "-" &&
+                       (name_word(w, last + 1, 1) ||
+                        ((w.flags[last + 1] & kParticle) && w.tokens[last + 1].hyphen_after)))
+                    ++last;
+                if (w.tokens[last].hyphen_after) break;  // "Jane-led", "Meta-analysis": no name
+                if (count == 6) {
+                    too_long = true;
+                    break;
+                }
+                parts[count++] = {k, last};
+                if (w.tokens[last].possessive || w.tokens[last].period_after || last + 1 >= n) break;
+                std::size_t next = last + 1;
+                if (gap(w.text, w.tokens[last], w.tokens[next]) != " ") break;
+                // Particles and initials continue the run when a name word follows
+                // ("Ludwig van Beethoven", "John F. Kennedy").
+                std::size_t look = next;
+                while (look + 1 < n && look < next + 2) {
+                    bool particle = (w.flags[look] & kParticle) && !w.tokens[look].capitalised &&
+                                    gap(w.text, w.tokens[look], w.tokens[look + 1]) == " ";
+                    bool initial = is_initial(w, look) && gap(w.text, w.tokens[look], w.tokens[look + 1]) == ". ";
+                    if (!particle && !initial) break;
+                    ++look;
+                }
+                if (look != next) {
+                    if (!name_word(w, look, 1)) break;
+                    parts[count - 1].last = look - 1;  // the particles belong to the name
+                    k = look;
+                    continue;
+                }
+                if (w.flags[next] & kSuffix) {
+                    parts[count - 1].last = next;
+                    break;
+                }
+                if (!name_word(w, next, count)) {
+                    if ((w.flags[next] & kHead) && w.tokens[next].capitalised) vetoed = true;
+                    break;
+                }
+                k = next;
+            }
+            if (count == 0) continue;
+            std::size_t run_end = parts[count - 1].last;
+            std::size_t name_start = parts[0].first;
+            parts[0].first = start;
+            if (too_long) {
+                i = run_end;
+                continue;
+            }
+            // "Johnson & Johnson", "Marks & Spencer": a company.
+            if (run_end + 1 < n) {
+                std::string_view g = gap(w.text, w.tokens[run_end], w.tokens[run_end + 1]);
+                if (g == " & " || g == "&") vetoed = true;
+            }
+            if (start > 0) {
+                std::string_view g = gap(w.text, w.tokens[start - 1], w.tokens[start]);
+                if (g == " & " || g == "&") vetoed = true;
+            }
+            if (vetoed) {
+                i = run_end;
+                continue;
+            }
+            decide_run(w, parts, count, name_start, initials > 0, add, deferred);
+            i = run_end;
         }
-        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-            return a.first.mentions > b.first.mentions;
-        });
-        for (auto& f : found) persons.push_back(std::move(f.first));
-        std::stable_sort(persons.begin(), persons.end(),
-                         [](const EntityCount& a, const EntityCount& b) { return a.mentions > b.mentions; });
+    }
+
+    template <typename PartT, typename Add, typename DeferredVec>
+    void decide_run(Work& w, const PartT* parts, std::size_t count, std::size_t name_start, bool initials, Add& add,
+                    DeferredVec& deferred) const {
+        const std::size_t n = w.tokens.size();
+        const std::size_t first = parts[0].first;
+        const bool title_case = w.line[first] == LineKind::TitleCase;
+        const bool given = (w.flags[name_start] & kGiven) != 0;
+        const bool word_name = (w.flags[name_start] & kWordName) != 0;
+
+        // Evidence before: a role or honorific right before ("CEO Jane Doe", "Mr Smith",
+        // "according to Jane Doe", "chief executive Jane Doe").
+        bool honorific = false, role_before = false;
+        if (first > 0 && w.line_begin[first] < first) {
+            std::size_t p = first - 1;
+            std::string_view g = gap(w.text, w.tokens[p], w.tokens[first]);
+            bool close = g == " " || g == ". " || g == ", ";
+            // Short abbreviations are titles only with their period ("Gen. Smith", not "Gen Z").
+            std::string_view h = w.tokens[p].text;
+            bool title_word = w.tokens[p].period_after || h.size() > 3 || h == "Mr" || h == "Mrs" || h == "Ms" ||
+                              h == "Dr";
+            if (close && (w.flags[p] & kHonorific) && w.tokens[p].capitalised && title_word) honorific = g != ", ";
+            if (close && (w.flags[p] & (kRole | kSpeech))) role_before = true;
+            if (close && w.tokens[p].text == "to" && p > 0 && lower_ascii(w.tokens[p - 1].text) == "according")
+                role_before = true;
+        }
+        // Evidence after: "Jane Doe said", "Jane Doe, chief executive of", "Jane Doe, 45,".
+        bool after = false;
+        std::size_t end = parts[count - 1].last;
+        if (end + 1 < n && w.line_begin[end + 1] == w.line_begin[first]) {
+            std::size_t q = end + 1;
+            std::string_view g = gap(w.text, w.tokens[end], w.tokens[q]);
+            if (g == " " && (w.flags[q] & kVerbAfter) && !w.tokens[q].capitalised) after = true;
+            if (g == ", " || g == " (" || g == " , ") {
+                for (std::size_t r = q; r < n && r < q + 3; ++r) {
+                    if (w.flags[r] & (kRole | kWho)) {
+                        after = true;
+                        break;
+                    }
+                    if (w.tokens[r].capitalised && !(w.flags[r] & kStop)) break;
+                }
+                if (w.tokens[q].has_digit && w.tokens[q].text.size() <= 2 && q + 1 < n &&
+                    (gap(w.text, w.tokens[q], w.tokens[q + 1]) == ", " ||
+                     gap(w.text, w.tokens[q], w.tokens[q + 1]) == " , "))
+                    after = true;  // age
+            }
+        }
+
+        std::size_t use = count;
+        bool accept = false;
+        if (given && count >= 2) {
+            accept = true;
+            if (title_case) {
+                // Headlines capitalise every word: "Will Power Grid ..." is no person.
+                if (word_name && !role_before && !honorific) accept = false;
+                use = 2;
+            }
+        } else if (count >= 2 && (role_before || honorific || after)) {
+            accept = true;
+        } else if (count == 1 && honorific) {
+            accept = true;
+        } else if (initials && count <= 2) {
+            accept = true;
+        }
+        // A name has at most four parts; longer runs are titles or organisations.
+        if (count > 4 && !title_case) accept = false;
+        if (count > 4 && title_case) use = std::min<std::size_t>(use, 3);
+
+        std::uint32_t a = static_cast<std::uint32_t>(parts[0].first);
+        std::uint32_t b = static_cast<std::uint32_t>(parts[use - 1].last);
+        if (!accept) {
+            if (count >= 1 && count <= 4) deferred.push_back({a, b});
+            return;
+        }
+        std::string name(w.text.substr(w.tokens[a].begin, w.tokens[b].end - w.tokens[a].begin));
+        // The surname is the last part's last word that is not a suffix.
+        std::size_t s = b;
+        while (s > a && (w.flags[s] & kSuffix)) --s;
+        add(name, kBlockEntry, a, b, w.tokens[s].text);
+        for (std::uint32_t k = a; k <= b; ++k) w.taken[k] = Taken::Person;
+    }
+
+    template <typename People, typename Mentions>
+    void link_surnames(Work& w, People& people, Mentions& mentions) const {
+        if (people.empty()) return;
+        // surname (as written, and in capitals) -> person, or SIZE_MAX when two share it
+        std::unordered_map<std::string_view, std::size_t> by_surname;
+        std::vector<std::string> upper;
+        upper.reserve(people.size());
+        for (std::size_t p = 0; p < people.size(); ++p) upper.push_back(upper_ascii(people[p].surname));
+        for (std::size_t p = 0; p < people.size(); ++p) {
+            for (std::string_view key : {std::string_view(people[p].surname), std::string_view(upper[p])}) {
+                if (key.size() < 2) continue;
+                auto [it, inserted] = by_surname.emplace(key, p);
+                if (!inserted && it->second != p) it->second = SIZE_MAX;
+            }
+        }
+        const std::size_t n = w.tokens.size();
+        std::vector<std::size_t> added;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (w.taken[i] != Taken::Free || !w.tokens[i].capitalised) continue;
+            auto it = by_surname.find(w.tokens[i].text);
+            if (it == by_surname.end()) continue;
+            std::size_t p = it->second;
+            if (p == SIZE_MAX) {
+                // Two people share the surname: the one named last before this mention.
+                std::size_t best = SIZE_MAX;
+                std::uint32_t best_at = 0;
+                for (const auto& m : mentions) {
+                    if (m.first >= i) continue;
+                    const auto& person = people[m.person];
+                    if (person.surname != w.tokens[i].text && upper_ascii(person.surname) != w.tokens[i].text)
+                        continue;
+                    if (best == SIZE_MAX || m.first > best_at) {
+                        best = m.person;
+                        best_at = m.first;
+                    }
+                }
+                if (best == SIZE_MAX) continue;
+                p = best;
+            }
+            ++people[p].mentions;
+            w.taken[i] = Taken::Person;
+            added.push_back(mentions.size());
+            mentions.push_back({p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
+        }
     }
 };
 
@@ -280,6 +975,8 @@ EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor::Result EntityExtractor::extract(const std::string& title, const std::string& body) const {
     return impl_->extract(title, body);
 }
+
+std::string EntityExtractor::fingerprint() const { return impl_->fingerprint; }
 
 void EntityExtractor::fill(Article& article) const {
     if (article.provided.companies && article.provided.persons) return;

@@ -94,6 +94,49 @@ void Gazetteer::load_file(const std::string& path) {
 bool Gazetteer::is_given_name(const std::string& word) const { return impl_->given_names.count(word) > 0; }
 void Gazetteer::add_given_name(const std::string& word) { impl_->given_names.insert(word); }
 std::size_t Gazetteer::given_name_count() const { return impl_->given_names.size(); }
+void Gazetteer::add_word_name(const std::string& word) { impl_->word_names.push_back(word); }
+const std::vector<std::string>& Gazetteer::word_names() const { return impl_->word_names; }
+void Gazetteer::add_non_name(const std::string& phrase) { impl_->non_names.push_back(phrase); }
+const std::vector<std::string>& Gazetteer::non_names() const { return impl_->non_names; }
+
+namespace {
+
+// Non-empty, non-comment lines of a word list; a missing file gives nothing.
+std::vector<std::string> read_list(const fs::path& path) {
+    std::vector<std::string> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::string item = trim(line);
+        if (!item.empty() && item[0] != '#') out.push_back(item);
+    }
+    return out;
+}
+
+}  // namespace
+
+void Gazetteer::load_word_lists(const std::string& directory) {
+    fs::path dir(directory);
+    for (const std::string& name : read_list(dir / "given_names.txt")) add_given_name(name);
+    for (const std::string& name : read_list(dir / "word_names.txt")) add_word_name(name);
+    for (const std::string& phrase : read_list(dir / "non_names.txt")) add_non_name(phrase);
+}
+
+std::string Gazetteer::fingerprint() const {
+    std::uint64_t h = stable_hash("gazetteer-1");
+    for (const GazetteerEntry& e : impl_->entries) {
+        h = stable_hash(e.type == EntityType::Company ? "\nC" : "\nP", h);
+        h = stable_hash(e.canonical, h);
+        for (const auto& a : e.aliases) h = stable_hash("|" + a, h);
+        for (const auto& a : e.ambiguous) h = stable_hash("?" + a, h);
+    }
+    std::vector<std::string> given(impl_->given_names.begin(), impl_->given_names.end());
+    std::sort(given.begin(), given.end());
+    for (const auto& g : given) h = stable_hash("\ng" + g, h);
+    for (const auto& w : impl_->word_names) h = stable_hash("\nw" + w, h);
+    for (const auto& n : impl_->non_names) h = stable_hash("\nn" + n, h);
+    return hex64(h);
+}
 
 std::string Gazetteer::default_directory() {
     if (const char* env = std::getenv("AINEWS_ENTITIES_DIR"); env && *env) return env;
@@ -113,12 +156,7 @@ Gazetteer Gazetteer::load_default() {
         if (entry.path().extension() == ".tsv") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) g.load_file(f.string());
-    std::ifstream names(fs::path(dir) / "given_names.txt");
-    std::string line;
-    while (std::getline(names, line)) {
-        std::string name = trim(line);
-        if (!name.empty() && name[0] != '#') g.add_given_name(name);
-    }
+    g.load_word_lists(dir);
     return g;
 }
 

@@ -15,6 +15,8 @@ struct Gazetteer::Impl {
     std::vector<GazetteerEntry> entries;
     std::map<std::pair<EntityType, std::string>, std::size_t> by_name;
     std::unordered_set<std::string> given_names;
+    std::vector<std::string> word_names;
+    std::vector<std::string> non_names;
 };
 
 }  // namespace ainews

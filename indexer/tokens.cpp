@@ -43,13 +43,62 @@ bool is_apostrophe(std::string_view s, std::size_t i, std::size_t* len) {
     return false;
 }
 
-bool is_upper_start(std::string_view t) {
-    unsigned char c = static_cast<unsigned char>(t[0]);
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xC5 && t.size() > 1 && static_cast<unsigned char>(t[1]) < 0x9F) ||
-           c >= 0xC6;
+// Case of the character starting at t[i]: 'U' upper, 'L' lower, 'N' no case (digits,
+// letters of scripts without case), for ASCII and the Latin-1 and Latin Extended-A blocks.
+char char_case(std::string_view t, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c >= 'A' && c <= 'Z') return 'U';
+    if (c >= 'a' && c <= 'z') return 'L';
+    if (c < 0x80 || i + 1 >= t.size()) return 'N';
+    unsigned char d = static_cast<unsigned char>(t[i + 1]);
+    if (c == 0xC3) return d < 0x9F ? (d == 0x97 ? 'N' : 'U') : (d == 0xB7 ? 'N' : 'L');
+    if (c == 0xC4 || c == 0xC5) {
+        unsigned cp = ((c & 0x1Fu) << 6) | (d & 0x3Fu);
+        bool shifted = cp >= 0x139 && cp <= 0x148;  // Ĺ..ň pair odd/even the other way round
+        return ((cp % 2 == 0) != shifted) ? 'U' : 'L';
+    }
+    return 'N';
+}
+
+// Words after which a period is an abbreviation, not the end of a sentence.
+bool abbreviation(std::string_view t) {
+    if (t.size() == 1) return t[0] >= 'A' && t[0] <= 'Z';
+    static const std::string_view words[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen",
+                                             "Rep", "Lt", "Col", "Capt", "Mt", "Sgt", "Supt", "Rev", "Messrs", "vs"};
+    for (std::string_view w : words)
+        if (t == w) return true;
+    return false;
 }
 
 }  // namespace
+
+void set_case_flags(Token& t) {
+    bool upper = false;
+    t.capitalised = t.has_lower = t.has_digit = false;
+    for (std::size_t k = 0; k < t.text.size(); ++k) {
+        unsigned char b = static_cast<unsigned char>(t.text[k]);
+        if ((b & 0xC0) == 0x80) continue;  // continuation byte
+        char kind = char_case(t.text, k);
+        if (k == 0) t.capitalised = kind == 'U' || (b >= 0xC6 && kind == 'N');
+        if (kind == 'U') upper = true;
+        if (kind == 'L') t.has_lower = true;
+        if (b >= '0' && b <= '9') t.has_digit = true;
+    }
+    t.all_caps = upper && !t.has_lower;
+}
+
+std::pair<Token, Token> split_token(const Token& t, std::size_t at) {
+    Token left = t, right = t;
+    left.text = t.text.substr(0, at);
+    left.end = t.begin + at;
+    left.possessive = left.hyphen_after = left.period_after = false;
+    right.text = t.text.substr(at);
+    right.begin = t.begin + at;
+    right.sentence_start = right.line_start = false;
+    set_case_flags(left);
+    set_case_flags(right);
+    return {left, right};
+}
 
 std::vector<Token> tokenize_words(std::string_view s) {
     std::vector<Token> tokens;
@@ -100,15 +149,22 @@ std::vector<Token> tokenize_words(std::string_view s) {
         t.text = s.substr(begin, end - begin);
         t.begin = begin;
         t.end = end;
-        t.capitalised = is_upper_start(t.text);
+        set_case_flags(t);
         t.sentence_start = sentence_start;
         t.line_start = line_start;
         std::size_t next = end;
         std::size_t alen = 0;
-        if (next < s.size() && is_apostrophe(s, next, &alen)) next += alen + 1;  // skip possessive
+        if (next < s.size() && is_apostrophe(s, next, &alen) && next + alen < s.size() &&
+            (s[next + alen] == 's' || s[next + alen] == 'S')) {
+            next += alen + 1;  // skip possessive
+            t.possessive = true;
+        }
         if (next + 1 < s.size() && s[next] == '-' && !punctuation_length(s, next + 1)) t.hyphen_after = true;
+        t.period_after = next < s.size() && s[next] == '.';
         tokens.push_back(t);
         sentence_start = line_start = false;
+        // "John F. Kennedy", "Mr. Smith": the period does not end the sentence.
+        if (t.period_after && !t.possessive && abbreviation(t.text)) next += 1;
         i = next > end ? next : end;
     }
     return tokens;

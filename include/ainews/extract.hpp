@@ -30,14 +30,28 @@ public:
     ~EntityExtractor();
     EntityExtractor(EntityExtractor&&) noexcept;
 
+    // Where one accepted mention is: `entity` indexes `companies` or `persons` (by
+    // `type`); offsets are bytes into the title, or into the body when !in_title.
+    struct Mention {
+        EntityType type = EntityType::Company;
+        std::size_t entity = 0;
+        bool in_title = false;
+        std::size_t begin = 0;
+        std::size_t end = 0;
+    };
     struct Result {
         std::vector<EntityCount> companies;  // most mentioned first
         std::vector<EntityCount> persons;
+        std::vector<Mention> mentions;       // in text order
     };
     Result extract(const std::string& title, const std::string& body) const;
 
     // Fills whatever the input did not provide (layout fields are the readers' job).
     void fill(Article& article) const;
+
+    // Changes whenever extraction could give other results: the rules' version and
+    // the gazetteer's data. An index stores it to know when to re-extract.
+    std::string fingerprint() const;
 
 private:
     struct Impl;

@@ -44,6 +44,24 @@ public:
     void add_given_name(const std::string& word);
     std::size_t given_name_count() const;
 
+    // Given names that are also ordinary words ("Will", "Mark", "Grant"): in headlines
+    // written in title case they start a person only with more evidence.
+    void add_word_name(const std::string& word);
+    const std::vector<std::string>& word_names() const;
+
+    // Capitalised phrases that are never people (places such as "Santa Clara", product
+    // names such as "Claude Code"), and single words that never belong to a person's
+    // name and end one ("Street", "Valley").
+    void add_non_name(const std::string& phrase);
+    const std::vector<std::string>& non_names() const;
+
+    // Loads the word lists of a data folder: given_names.txt, word_names.txt and
+    // non_names.txt (one entry per line, # comments); missing files are skipped.
+    void load_word_lists(const std::string& directory);
+
+    // Changes whenever the data would make extraction give other results.
+    std::string fingerprint() const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -195,7 +195,7 @@ std::string inline_text(const GumboNode* root) {
     walk(root, [&](const GumboNode* n) {
         if (is_text(n)) {
             out += n->v.text.text;
-        } else if (is_element(n)) {
+        } else if (is_element(n) && n != root) {
             if (is_code_or_control(tag_of(n))) return false;
             if (is_block(tag_of(n))) out += ' ';
         }
@@ -469,7 +469,7 @@ const GumboNode* choose_root(const Page& page) {
     return body;
 }
 
-std::string body_text(const GumboNode* root, const GumboNode* skip) {
+std::string body_text(const GumboNode* root, const std::unordered_set<const GumboNode*>& skip) {
     // Elements holding the article's heading or another article container are never
     // dropped as chrome, whatever their class says.
     std::unordered_set<const GumboNode*> protect;
@@ -496,7 +496,7 @@ std::string body_text(const GumboNode* root, const GumboNode* skip) {
             sink.text(n->v.text.text, pre > 0);
             continue;
         }
-        if (!is_element(n) || n == skip) continue;
+        if (!is_element(n) || skip.count(n)) continue;
         GumboTag t = tag_of(n);
         if (is_code_or_control(t)) continue;
         if (n != root && !protect.count(n)) {
@@ -565,8 +565,11 @@ void read_html(const FileContext& file, std::string&& text) {
     }
     a.title = collapse_spaces(normalise_text(title));
     a.provided.title = !a.title.empty();
-    // The heading that gave the title is not repeated in the body.
-    const GumboNode* skip = root_h1 && fold(inline_text(root_h1)) == fold(a.title) ? root_h1 : nullptr;
+    // The heading that gave the title and the byline are not body text (as in a
+    // plain-text article, where the layout analysis drops both).
+    std::unordered_set<const GumboNode*> skip(page.bylines.begin(), page.bylines.end());
+    skip.insert(page.author_links.begin(), page.author_links.end());
+    if (root_h1 && fold(inline_text(root_h1)) == fold(a.title)) skip.insert(root_h1);
     a.body = root ? normalise_text(body_text(root, skip)) : std::string();
 
     // Date: publication metadata first, then the article's own <time> elements.

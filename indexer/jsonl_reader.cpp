@@ -61,7 +61,8 @@ public:
         length = 0;
         bool any = false;
         while (true) {
-            if (pos_ == end_ && !fill()) return any;
+            // A line cut short by damaged compressed data is not a record.
+            if (pos_ == end_ && !fill()) return any && error_.empty();
             any = true;
             const char* start = buffer_.data() + pos_;
             const char* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
@@ -347,6 +348,8 @@ void read_json_lines(const FileContext& file) {
 
         // What the record does not state is read from the text as for a plain-text article.
         a.provided.title = !a.title.empty();
+        // A title taken from the body's own lines would count their mentions twice.
+        const std::string& stated_title = a.provided.title ? a.title : std::string();
         if (!a.body.empty() && (a.title.empty() || !date_given || !authors)) {
             TextLayout layout = analyse_text_layout(a.body);
             if (a.title.empty()) a.title = std::move(layout.title);
@@ -361,11 +364,11 @@ void read_json_lines(const FileContext& file) {
         // A list present in the record, even empty, is the record's statement of who is
         // in the article; only an absent (or null) list leaves the field to extraction.
         if (companies) {
-            a.companies = given_entities(*companies, a.title, a.body, false);
+            a.companies = given_entities(*companies, stated_title, a.body, false);
             a.provided.companies = true;
         }
         if (persons) {
-            a.persons = given_entities(*persons, a.title, a.body, true);
+            a.persons = given_entities(*persons, stated_title, a.body, true);
             a.provided.persons = true;
         }
         ++articles;

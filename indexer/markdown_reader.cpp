@@ -487,12 +487,14 @@ void read_markdown(const FileContext& file, std::string&& text) {
         if (!authors) a.authors = std::move(layout.authors);
     }
     a.provided.date = date_given;
+    // The title counts for mentions unless layout analysis took it from the body's lines.
+    const std::string counted_title = title_line || a.provided.title ? a.title : std::string();
     if (auto companies = front_list(fm, {"companies"})) {
-        a.companies = given_entities(*companies, a.title, a.body, false);
+        a.companies = given_entities(*companies, counted_title, a.body, false);
         a.provided.companies = true;
     }
     if (auto persons = front_list(fm, {"persons", "people"})) {
-        a.persons = given_entities(*persons, a.title, a.body, true);
+        a.persons = given_entities(*persons, counted_title, a.body, true);
         a.provided.persons = true;
     }
     if (a.title.empty() && a.body.empty()) {

@@ -168,7 +168,8 @@ const char* const kCompanyBeforeWords[] = {
     "backers", "platform", "exchange", "agency", "studio", "network", "brand", "chain", "corporation",
     "incumbent", "peer", "peers", "companies", "firms", "labs", "partner", "partners", "unit", "division",
     "owner", "app", "service", "startup's", "rivalry", "acquirer", "acquired", "acquire", "acquiring", "joined",
-    "joins", "joining", "left", "leaves", "leaving", "backed", "valued", "invested", "invests", "investing"};
+    "joins", "joining", "left", "leaves", "leaving", "backed", "valued", "invested", "invests", "investing",
+    "told", "tells", "telling", "via"};
 // Words right after it (possessive or not): "Mistral CEO", "Cohere's investors", "Target stores".
 const char* const kCompanyAfterWords[] = {
     "ceo", "cto", "cfo", "coo", "founder", "founders", "cofounder", "co", "chief", "president", "chairman",
@@ -182,7 +183,8 @@ const char* const kCompanyAfterWords[] = {
     "formerly", "magazine", "newspaper", "reporter", "reporters", "editor", "journalist", "published",
     "reports", "hired", "hires", "poached", "offered", "signed", "struck", "secured", "closed", "opened",
     "plans", "announced", "cut", "laid", "bought", "buys", "sold", "sells", "invested", "invests", "debuted",
-    "rolled", "introduced", "introduces", "offers", "built", "builds", "trained", "trains", "stake"};
+    "rolled", "introduced", "introduces", "offers", "built", "builds", "trained", "trains", "stake", "spoke",
+    "speaks", "interviewed", "wrote", "writes", "reporting", "analysis", "podcast", "newsletter"};
 // Business words anywhere near it on the same line (not at the start of a sentence or
 // in a headline, where every word is capitalised).
 const char* const kCompanyCues[] = {
@@ -196,7 +198,7 @@ const char* const kCompanyCues[] = {
 const char* const kPlatformVerbs[] = {"posted", "posting", "post", "posts", "wrote", "writing", "said", "shared",
                                       "sharing", "tweeted", "announced", "account", "accounts", "profile", "page",
                                       "followers", "video", "viral", "trending", "thread", "live", "comments",
-                                      "replied", "reposted", "published"};
+                                      "replied", "reposted", "published", "according"};
 const char* const kCompoundSuffixes[] = {
     "backed", "owned", "led", "based", "funded", "made", "built", "designed", "powered", "style", "like",
     "linked", "affiliated", "related", "supported", "developed", "created", "trained", "run", "operated",
@@ -292,16 +294,23 @@ struct EntityExtractor::Impl {
                 insert_form(phrase, kBlockEntry, false);
             }
         }
-        for (std::uint32_t i = 0; i < entries.size(); ++i) {
-            const GazetteerEntry& e = entries[i];
-            std::vector<std::string> forms{e.canonical};
-            forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
-            for (const std::string& form : forms) {
-                bool ambiguous = std::find(e.ambiguous.begin(), e.ambiguous.end(), form) != e.ambiguous.end();
-                insert_form(form, i, ambiguous);
-                // Headlines in capitals ("OPENAI RAISES ...") still name the company.
-                std::string upper = upper_ascii(form);
-                if (upper != form) insert_form(upper, i, ambiguous);
+        // Forms as listed first, so that a listed capitals spelling ("WIRED") keeps its
+        // own ambiguity rather than the one of the form it is the capitals of ("Wired").
+        for (int pass = 0; pass < 2; ++pass) {
+            for (std::uint32_t i = 0; i < entries.size(); ++i) {
+                const GazetteerEntry& e = entries[i];
+                std::vector<std::string> forms{e.canonical};
+                forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
+                for (const std::string& form : forms) {
+                    bool ambiguous = std::find(e.ambiguous.begin(), e.ambiguous.end(), form) != e.ambiguous.end();
+                    if (pass == 0) {
+                        insert_form(form, i, ambiguous);
+                    } else {
+                        // Headlines in capitals ("OPENAI RAISES ...") still name the company.
+                        std::string upper = upper_ascii(form);
+                        if (upper != form) insert_form(upper, i, ambiguous);
+                    }
+                }
             }
         }
         fingerprint = std::string(kRulesVersion) + "-" + g.fingerprint();
@@ -371,7 +380,18 @@ struct EntityExtractor::Impl {
         std::vector<std::pair<std::size_t, std::size_t>> cuts;  // token, offset
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const Token& t = tokens[i];
-            if (!t.has_lower || t.all_caps || t.text.size() < 5) continue;
+            if (!t.has_lower || t.all_caps || t.text.size() < 4) continue;
+            // A possessive that lost its apostrophe: "OpenAIs ChatGPT", "Elon Musks SpaceX".
+            if (t.text.back() == 's' && t.capitalised && !t.possessive && words.find(t.text) == words.end()) {
+                auto bare = words.find(t.text.substr(0, t.text.size() - 1));
+                if (bare != words.end() && bare->second.trie && !nodes[bare->second.trie].forms.empty()) {
+                    tokens[i].text.remove_suffix(1);
+                    tokens[i].end -= 1;
+                    tokens[i].possessive = true;
+                    continue;
+                }
+            }
+            if (t.text.size() < 5) continue;
             std::size_t k = 1;
             for (; k < t.text.size(); ++k)
                 if (t.text[k] >= 'A' && t.text[k] <= 'Z' && t.text[k - 1] >= 'a' && t.text[k - 1] <= 'z') break;
@@ -753,7 +773,10 @@ struct EntityExtractor::Impl {
                 if (initials == 2) {
                     // "U. S. Attorneys General" is a country, not J. R. Smith.
                     char a = w.tokens[i].text[0], b = w.tokens[i + 1].text[0];
-                    if ((a == 'U' && (b == 'S' || b == 'K' || b == 'N')) || (a == 'E' && b == 'U')) continue;
+                    if ((a == 'U' && (b == 'S' || b == 'K' || b == 'N')) || (a == 'E' && b == 'U')) {
+                        i = j;
+                        continue;
+                    }
                 }
                 i = j;
             } else if (!name_word(w, i, 0)) {

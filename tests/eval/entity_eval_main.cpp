@@ -2,7 +2,8 @@
 // dev and on the labelled tech-news sample. Run with no arguments from a build tree:
 //   build/tests/ainews-entity-eval
 // Options: --conll FILE, --news FILE (JSON Lines), --labels FILE, --entities FILE
-// (extra gazetteer entries, repeatable), --errors FILE (false positives and misses).
+// (extra gazetteer entries, repeatable), --errors FILE (false positives and misses),
+// --text TEXT (print what is extracted from TEXT, first line = title, and stop).
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     std::string labels = std::string(AINEWS_SOURCE_DIR) + "/tests/data/tech_news_entity_labels.tsv";
     std::string errors_path;
     std::vector<std::string> entity_files;
+    std::string text;  // --text: show what is extracted from this text and stop
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -39,9 +41,11 @@ int main(int argc, char** argv) {
             entity_files.push_back(value());
         else if (a == "--errors")
             errors_path = value();
+        else if (a == "--text")
+            text = value();
         else {
             std::cerr << "usage: ainews-entity-eval [--conll FILE] [--news FILE] [--labels FILE] [--entities FILE]... "
-                         "[--errors FILE]\n";
+                         "[--errors FILE] [--text TEXT]\n";
             return a == "--help" || a == "-h" ? 0 : 2;
         }
     }
@@ -49,6 +53,20 @@ int main(int argc, char** argv) {
         ainews::Gazetteer gazetteer = ainews::Gazetteer::load_default();
         for (const std::string& f : entity_files) gazetteer.load_file(f);
         ainews::EntityExtractor extractor(gazetteer);
+        if (!text.empty()) {
+            std::size_t nl = text.find('\n');
+            std::string title = nl == std::string::npos ? text : text.substr(0, nl);
+            std::string body = nl == std::string::npos ? "" : text.substr(nl + 1);
+            auto r = extractor.extract(title, body);
+            for (const auto& m : r.mentions) {
+                const auto& list = m.type == ainews::EntityType::Company ? r.companies : r.persons;
+                const std::string& src = m.in_title ? title : body;
+                std::cout << (m.type == ainews::EntityType::Company ? "company " : "person  ") << list[m.entity].name
+                          << "\t<- \"" << src.substr(m.begin, m.end - m.begin) << "\"" << (m.in_title ? " (title)" : "")
+                          << "\n";
+            }
+            return 0;
+        }
         std::ofstream errors_file;
         ainews::eval::Options options;
         if (!errors_path.empty()) {

@@ -122,6 +122,76 @@ std::string detect_charset(std::string_view bytes) {
     return "windows-1252";
 }
 
+// Windows-1252 0x80-0x9F; 0 where the code page leaves the byte undefined.
+constexpr char16_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when the byte starts none.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0) || (c == 0xF0 && b(i + 1) < 0x90) ||
+        (c == 0xF4 && b(i + 1) >= 0x90))
+        return 0;
+    return n;
+}
+
+// Text that is UTF-8 except for a few stray bytes (an editor pasted Windows-1252 into a
+// UTF-8 file; a scraper concatenated two sources). Converting it all as a legacy
+// charset would garble every correct character, so only the stray bytes are read as
+// Windows-1252. Real legacy text almost never forms valid multi-byte UTF-8 sequences,
+// so at least as many of those as stray bytes marks the mixed case.
+std::optional<std::string> repair_mixed_utf8(std::string_view bytes) {
+    std::size_t valid = 0, stray = 0;
+    for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+        } else if (std::size_t n = utf8_sequence(bytes, i)) {
+            ++valid;
+            i += n;
+        } else {
+            ++stray;
+            ++i;
+        }
+    }
+    if (valid == 0 || valid < stray) return std::nullopt;
+    std::string out;
+    out.reserve(bytes.size() + stray * 2);
+    for (std::size_t i = 0; i < bytes.size();) {
+        auto c = static_cast<unsigned char>(bytes[i]);
+        std::size_t n = c < 0x80 ? 1 : utf8_sequence(bytes, i);
+        if (n) {
+            out.append(bytes.data() + i, n);
+            i += n;
+            continue;
+        }
+        char32_t mapped = c >= 0xA0 ? c : kCp1252High[c - 0x80];
+        if (mapped) append_utf8(out, mapped);
+        ++i;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> binary_reason(std::string_view bytes) {
@@ -154,6 +224,7 @@ std::optional<DecodedBytes> decode_to_utf8(std::string_view bytes, std::string_v
         return DecodedBytes{std::move(*text), utf16};
     }
     if (is_valid_utf8(bytes)) return DecodedBytes{std::string(bytes), ""};
+    if (auto repaired = repair_mixed_utf8(bytes)) return DecodedBytes{std::move(*repaired), "UTF-8 mixed with windows-1252"};
 
     std::string charset;
     std::string name = lower_ascii(trim(declared));

@@ -131,3 +131,18 @@ TEST_CASE("phrases match across typographic apostrophes and dashes in converted 
     CHECK(hits(searcher, "\"lab behind ChatGPT\"") == 1);
     CHECK(hits(searcher, "\"new model rivals\"") == 0);  // a real phrase check, not AND
 }
+
+TEST_CASE("UTF-8 text with a few stray Windows-1252 bytes keeps its UTF-8 and fixes the strays", "[encoding]") {
+    TempDir dir;
+    // "café" and "naïve" in UTF-8, then Meta's with a Windows-1252 apostrophe (0x92).
+    auto r = read_fixture(dir.write("mixed.txt", "Caf\xC3\xA9 Owners Meet Again\n\nA na\xC3\xAFve caf\xC3\xA9 for Meta\x92s staff.\n"));
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].title == "Caf\u00E9 Owners Meet Again");
+    CHECK(r.articles[0].body == "A na\u00EFve caf\u00E9 for Meta\u2019s staff.");
+    REQUIRE(r.converted.size() == 1);
+    CHECK(r.converted[0].second == "UTF-8 mixed with windows-1252");
+
+    auto j = read_fixture(dir.write("mixed.jsonl", "{\"id\":\"1\",\"body\":\"caf\xC3\xA9 and Meta\x92s\"}\n"));
+    REQUIRE(j.articles.size() == 1);
+    CHECK(j.articles[0].body == "caf\u00E9 and Meta\u2019s");
+}

@@ -598,10 +598,19 @@ void read_html(const FileContext& file, std::string&& text) {
             k == "sailthru.author")
             add_names(a.authors, split_names(v));
     add_names(a.authors, ld.authors);
+    // Author links and bylines of other stories (related posts, sidebars) sit outside
+    // the article; a byline just above it (in the page header) is the article's own.
+    auto near_article = [&](const std::vector<const GumboNode*>& nodes) {
+        std::vector<const GumboNode*> in;
+        for (const GumboNode* n : nodes)
+            if (!root || inside(n, root)) in.push_back(n);
+        if (in.empty() && !nodes.empty()) in.push_back(nodes.front());
+        return in;
+    };
     if (a.authors.empty())
-        for (const GumboNode* n : page.author_links) add_names(a.authors, split_names(inline_text(n)));
+        for (const GumboNode* n : near_article(page.author_links)) add_names(a.authors, split_names(inline_text(n)));
     if (a.authors.empty() || !a.date) {
-        for (const GumboNode* n : page.bylines) {
+        for (const GumboNode* n : near_article(page.bylines)) {
             std::string line = inline_text(n);
             if (lower_ascii(line.substr(0, 3)) != "by " && lower_ascii(line.substr(0, 3)) != "by:") line = "By " + line;
             TextLayout layout = analyse_text_layout(line);

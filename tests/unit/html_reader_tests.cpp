@@ -241,3 +241,13 @@ TEST_CASE("broken or hostile HTML never crashes the reader", "[html]") {
         CHECK(contains(r.articles[0].body + r.articles[0].title, "Words here."));
     }
 }
+
+TEST_CASE("HTML author links of related stories outside the article are not its authors", "[html]") {
+    TempDir dir;
+    auto r = read_fixture(dir.write("related.html",
+                                    "<html><body><article><h1>Google DeepMind hires</h1><p>By <a rel=\"author\">Eve "
+                                    "Stone</a></p><p>The story.</p></article><div class=\"more\"><a rel=\"author\">Tom "
+                                    "Other</a></div></body></html>"));
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].authors == std::vector<std::string>{"Eve Stone"});
+}

@@ -382,7 +382,11 @@ struct EntityExtractor::Impl {
             const Token& t = tokens[i];
             if (!t.has_lower || t.all_caps || t.text.size() < 4) continue;
             // A possessive that lost its apostrophe: "OpenAIs ChatGPT", "Elon Musks SpaceX".
-            if (t.text.back() == 's' && t.capitalised && !t.possessive && words.find(t.text) == words.end()) {
+            // Only before a name, or for forms with inner capitals, so "Stars and Stripes" stays.
+            bool inner_capital = std::any_of(t.text.begin() + 1, t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+            bool name_next = i + 1 < tokens.size() && tokens[i + 1].capitalised && !tokens[i + 1].line_start;
+            if (t.text.back() == 's' && t.capitalised && !t.possessive && (inner_capital || name_next) &&
+                words.find(t.text) == words.end()) {
                 auto bare = words.find(t.text.substr(0, t.text.size() - 1));
                 if (bare != words.end() && bare->second.trie && !nodes[bare->second.trie].forms.empty()) {
                     tokens[i].text.remove_suffix(1);
@@ -487,9 +491,12 @@ struct EntityExtractor::Impl {
         text += body;
         const std::size_t body_offset = title.size() + 2;
 
-        Work w;
+        // Scratch vectors are reused across calls on the same thread: no allocation per
+        // article once they have grown.
+        static thread_local Work scratch;
+        Work& w = scratch;
         w.text = text;
-        w.tokens = tokenize_words(text);
+        tokenize_words(text, w.tokens);
         split_glued(w.tokens);
         const std::size_t n = w.tokens.size();
         w.flags.resize(n);
@@ -569,11 +576,21 @@ struct EntityExtractor::Impl {
         find_rule_persons(w, add_person_mention, deferred);
 
         // 3. Gazetteer mentions: unambiguous ones count; ambiguous ones need evidence.
-        std::vector<bool> certain(entries.size(), false);
+        // Per-entity state is kept for the entities this article mentions only (a
+        // handful), never for the whole gazetteer.
+        std::vector<std::uint32_t> ents;
+        ents.reserve(gaz.size());
+        for (const GazMention& m : gaz) ents.push_back(m.entry);
+        std::sort(ents.begin(), ents.end());
+        ents.erase(std::unique(ents.begin(), ents.end()), ents.end());
+        auto slot = [&](std::uint32_t entry) {
+            return static_cast<std::size_t>(std::lower_bound(ents.begin(), ents.end(), entry) - ents.begin());
+        };
+        std::vector<char> certain(ents.size(), 0);
         std::vector<bool> company_token(n, false);
         for (const GazMention& m : gaz) {
             if (m.ambiguous) continue;
-            certain[m.entry] = true;
+            certain[slot(m.entry)] = 1;
             if (entries[m.entry].type == EntityType::Company)
                 for (std::uint32_t k = m.first; k <= m.last; ++k) company_token[k] = true;
         }
@@ -591,18 +608,18 @@ struct EntityExtractor::Impl {
                 verdict[g] = 2;  // a person rule took the words
                 continue;
             }
-            if (!m.ambiguous || certain[m.entry]) {
+            if (!m.ambiguous || certain[slot(m.entry)]) {
                 verdict[g] = 1;
             } else if (entries[m.entry].type == EntityType::Company && ambiguous_company_ok(w, company_token, m)) {
                 verdict[g] = 1;
             }
         }
-        std::vector<bool> evidenced(entries.size(), false);
+        std::vector<char> evidenced(ents.size(), 0);
         for (std::size_t g = 0; g < gaz.size(); ++g)
-            if (verdict[g] == 1) evidenced[gaz[g].entry] = true;
+            if (verdict[g] == 1) evidenced[slot(gaz[g].entry)] = 1;
         for (std::size_t g = 0; g < gaz.size(); ++g) {
             const GazMention& m = gaz[g];
-            bool ok = verdict[g] == 1 || (verdict[g] == 0 && evidenced[m.entry] &&
+            bool ok = verdict[g] == 1 || (verdict[g] == 0 && evidenced[slot(m.entry)] &&
                                           entries[m.entry].type == EntityType::Company && !hyphenated(w, m));
             if (!ok) {
                 if (w.taken[m.first] == Taken::Pending || w.taken[m.first] == Taken::PendingPerson)
@@ -636,23 +653,24 @@ struct EntityExtractor::Impl {
 
         // Result: entities by mentions, then by first appearance.
         Result result;
-        std::vector<std::uint32_t> company_count(entries.size(), 0), company_first(entries.size(), UINT32_MAX);
+        std::vector<std::uint32_t> company_count(ents.size(), 0), company_first(ents.size(), UINT32_MAX);
         for (const Accepted& a : accepted) {
             if (entries[a.entry].type != EntityType::Company) continue;
-            ++company_count[a.entry];
-            company_first[a.entry] = std::min(company_first[a.entry], a.first);
+            std::size_t e = slot(a.entry);
+            ++company_count[e];
+            company_first[e] = std::min(company_first[e], a.first);
         }
         std::vector<std::uint32_t> order;
-        for (std::uint32_t e = 0; e < entries.size(); ++e)
+        for (std::uint32_t e = 0; e < ents.size(); ++e)
             if (company_count[e]) order.push_back(e);
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
             if (company_count[a] != company_count[b]) return company_count[a] > company_count[b];
             return company_first[a] < company_first[b];
         });
-        std::vector<std::size_t> company_slot(entries.size(), 0);
+        std::vector<std::size_t> company_slot(ents.size(), 0);
         for (std::uint32_t e : order) {
             company_slot[e] = result.companies.size();
-            result.companies.push_back({entries[e].canonical, company_count[e]});
+            result.companies.push_back({entries[ents[e]].canonical, company_count[e]});
         }
         std::vector<std::size_t> person_order(people.size());
         for (std::size_t i = 0; i < people.size(); ++i) person_order[i] = i;
@@ -668,10 +686,10 @@ struct EntityExtractor::Impl {
             result.persons.push_back({people[p].name, people[p].mentions});
         }
 
-        auto add_mention = [&](EntityType type, std::size_t slot, std::uint32_t first, std::uint32_t last) {
+        auto add_mention = [&](EntityType type, std::size_t index, std::uint32_t first, std::uint32_t last) {
             Mention m;
             m.type = type;
-            m.entity = slot;
+            m.entity = index;
             std::size_t b = w.tokens[first].begin, e = w.tokens[last].end;
             m.in_title = b < title.size();
             m.begin = m.in_title ? b : b - body_offset;
@@ -680,7 +698,7 @@ struct EntityExtractor::Impl {
         };
         for (const Accepted& a : accepted)
             if (entries[a.entry].type == EntityType::Company)
-                add_mention(EntityType::Company, company_slot[a.entry], a.first, a.last);
+                add_mention(EntityType::Company, company_slot[slot(a.entry)], a.first, a.last);
         for (const PersonMention& m : person_mentions)
             add_mention(EntityType::Person, person_slot[m.person], m.first, m.last);
         std::sort(result.mentions.begin(), result.mentions.end(), [](const Mention& a, const Mention& b) {

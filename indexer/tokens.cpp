@@ -77,6 +77,17 @@ void set_case_flags(Token& t) {
     t.capitalised = t.has_lower = t.has_digit = false;
     for (std::size_t k = 0; k < t.text.size(); ++k) {
         unsigned char b = static_cast<unsigned char>(t.text[k]);
+        if (b < 0x80) {  // ASCII fast path
+            if (b >= 'a' && b <= 'z') {
+                t.has_lower = true;
+            } else if (b >= 'A' && b <= 'Z') {
+                upper = true;
+                if (k == 0) t.capitalised = true;
+            } else if (b >= '0' && b <= '9') {
+                t.has_digit = true;
+            }
+            continue;
+        }
         if ((b & 0xC0) == 0x80) continue;  // continuation byte
         char kind = char_case(t.text, k);
         if (k == 0) t.capitalised = kind == 'U' || (b >= 0xC6 && kind == 'N');
@@ -102,6 +113,12 @@ std::pair<Token, Token> split_token(const Token& t, std::size_t at) {
 
 std::vector<Token> tokenize_words(std::string_view s) {
     std::vector<Token> tokens;
+    tokenize_words(s, tokens);
+    return tokens;
+}
+
+void tokenize_words(std::string_view s, std::vector<Token>& tokens) {
+    tokens.clear();
     tokens.reserve(s.size() / 6);
     std::size_t i = 0;
     bool sentence_start = true;
@@ -119,7 +136,12 @@ std::vector<Token> tokenize_words(std::string_view s) {
         std::size_t begin = i;
         std::size_t end = i;
         while (end < s.size()) {
-            if (!punctuation_length(s, end)) {
+            unsigned char c = static_cast<unsigned char>(s[end]);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                ++end;  // the common case, without the UTF-8 checks below
+                continue;
+            }
+            if (c >= 0x80 && !punctuation_length(s, end)) {
                 ++end;
                 while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
                 continue;
@@ -167,7 +189,6 @@ std::vector<Token> tokenize_words(std::string_view s) {
         if (t.period_after && !t.possessive && abbreviation(t.text)) next += 1;
         i = next > end ? next : end;
     }
-    return tokens;
 }
 
 bool adjacent(std::string_view text, const Token& a, const Token& b) {

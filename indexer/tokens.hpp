@@ -25,6 +25,8 @@ struct Token {
 };
 
 std::vector<Token> tokenize_words(std::string_view text);
+// The same into `out` (cleared first), reusing its capacity.
+void tokenize_words(std::string_view text, std::vector<Token>& out);
 
 // Sets capitalised, has_lower, all_caps and has_digit from the token's text.
 void set_case_flags(Token& t);

@@ -110,7 +110,16 @@ const char* const kStopWords[] = {
     "CFO", "COO", "Founder", "Cofounder", "Co", "Spokesman", "Spokeswoman", "Spokesperson", "Professor",
     "Justice", "Commissioner", "Ambassador", "Premier", "Chancellor", "Sheikh", "Representative", "Congressman",
     "Congresswoman", "Analyst", "Economist", "Coach", "Manager", "Captain", "Lieutenant", "Sergeant", "Admiral",
-    "Colonel", "Dear", "Hi", "Hello", "Thanks", "Please", "Mrs", "Messrs", "God", "Allah", "Jesus", "Christ"};
+    "Colonel", "Dear", "Hi", "Hello", "Thanks", "Please", "Mrs", "Messrs", "God", "Allah", "Jesus", "Christ",
+    // Words that start sentences: "Later Okafor said" is Okafor.
+    "Later", "Earlier", "Last", "Next", "First", "Finally", "Instead", "Separately", "Additionally", "Overall",
+    "Ultimately", "Similarly", "Likewise", "Indeed", "Elsewhere", "Recently", "Currently", "Previously",
+    "Initially", "Eventually", "Together", "Already", "Perhaps", "Maybe", "Nonetheless", "Nevertheless",
+    "Otherwise", "Apparently", "Clearly", "Notably", "Importantly", "Specifically", "Interestingly",
+    "Unfortunately", "Fortunately", "Surprisingly", "Certainly", "Obviously", "Hopefully", "Basically",
+    "Essentially", "Generally", "Typically", "Usually", "Often", "Sometimes", "Never", "Always", "Once", "Soon",
+    "Shortly", "Immediately", "Too", "Well", "Please", "Both", "Neither", "Asked", "Speaking", "Writing",
+    "Reporting", "Editing", "Additional", "Photo", "Image", "Source", "Sources", "Credit", "Courtesy"};
 
 // Titles and honorifics: a capitalised word right after one is a person's name,
 // even a surname alone ("Mr Smith", "President Trump").
@@ -874,13 +883,17 @@ struct EntityExtractor::Impl {
                 i = run_end;
                 continue;
             }
-            decide_run(w, parts, count, name_start, initials > 0, add, deferred);
-            i = run_end;
+            // Not a person from its first word: the name may start at the next one
+            // ("Writer Joan Didion", "Analyst Jane Doe").
+            if (!decide_run(w, parts, count, name_start, initials > 0, add, deferred) && count >= 3 && !initials)
+                i = parts[0].last;
+            else
+                i = run_end;
         }
     }
 
     template <typename PartT, typename Add, typename DeferredVec>
-    void decide_run(Work& w, const PartT* parts, std::size_t count, std::size_t name_start, bool initials, Add& add,
+    bool decide_run(Work& w, const PartT* parts, std::size_t count, std::size_t name_start, bool initials, Add& add,
                     DeferredVec& deferred) const {
         const std::size_t n = w.tokens.size();
         const std::size_t first = parts[0].first;
@@ -950,7 +963,7 @@ struct EntityExtractor::Impl {
         std::uint32_t b = static_cast<std::uint32_t>(parts[use - 1].last);
         if (!accept) {
             if (count >= 1 && count <= 4) deferred.push_back({a, b});
-            return;
+            return false;
         }
         std::string name(w.text.substr(w.tokens[a].begin, w.tokens[b].end - w.tokens[a].begin));
         // The surname is the last part's last word that is not a suffix.
@@ -958,6 +971,7 @@ struct EntityExtractor::Impl {
         while (s > a && (w.flags[s] & kSuffix)) --s;
         add(name, kBlockEntry, a, b, w.tokens[s].text);
         for (std::uint32_t k = a; k <= b; ++k) w.taken[k] = Taken::Person;
+        return true;
     }
 
     template <typename People, typename Mentions>

@@ -374,9 +374,13 @@ void read_json_lines(const FileContext& file) {
         ++articles;
         if (file.callbacks.article) file.callbacks.article(std::move(a));
     }
-    if (!reader.error().empty())
+    if (!reader.error().empty()) {
+        // zlib's message starts with the path, which the origin already gives.
+        std::string why = reader.error();
+        if (why.rfind(file.path + ": ", 0) == 0) why.erase(0, file.path.size() + 2);
         diagnose(file, file.path + ":" + std::to_string(line_number + 1),
-                 "cannot read further (" + reader.error() + "); the lines before were read", true);
+                 "cannot read further (" + why + "); the lines before were read", true);
+    }
     if (textless > 0)
         diagnose(file, file.path,
                  std::to_string(textless) + " of " + std::to_string(articles) +

@@ -62,7 +62,12 @@ const Format* format_of(const std::string& path) {
 bool is_supported_file(const std::string& path) { return format_of(path) != nullptr; }
 
 void diagnose(const FileContext& file, const std::string& origin, const std::string& message, bool skipped) {
-    if (file.callbacks.diagnostic) file.callbacks.diagnostic({origin, message, skipped});
+    if (!file.callbacks.diagnostic) return;
+    // Messages quote bits of the input; its control characters must not reach a terminal.
+    std::string clean = message;
+    for (char& c : clean)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    file.callbacks.diagnostic({origin, clean, skipped});
 }
 
 std::string size_text(std::uintmax_t bytes) {

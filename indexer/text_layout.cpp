@@ -109,6 +109,23 @@ bool is_name_like(const std::string& s) {
     return true;
 }
 
+// "PRIYA RAMAN" -> "Priya Raman" (bylines in capitals); names in mixed case stay.
+std::string name_case(const std::string& name) {
+    bool lower = false, upper = false;
+    for (char c : name) {
+        if (c >= 'a' && c <= 'z') lower = true;
+        if (c >= 'A' && c <= 'Z') upper = true;
+    }
+    if (lower || !upper) return name;
+    std::string out = name;
+    bool start = true;
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+        start = c == ' ' || c == '-' || c == '\'' || c == '.';
+    }
+    return out;
+}
+
 // "By Jane Doe and John Roe | Apr 27, 2026" -> names and date.
 bool parse_byline(const std::string& line, std::vector<std::string>& authors, std::optional<std::string>& date) {
     std::string t = strip_decoration(line);
@@ -163,7 +180,7 @@ bool parse_byline(const std::string& line, std::vector<std::string>& authors, st
         }
         for (const std::string& n : split(names, '\n')) {
             std::string name = trim(n);
-            if (is_name_like(name)) authors.push_back(name);
+            if (is_name_like(name)) authors.push_back(name_case(name));
         }
     }
     return true;

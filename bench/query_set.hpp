@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -163,6 +164,14 @@ struct Outcome {
     std::vector<std::size_t> facet_sums;
 };
 
+// CPU time of the process (every thread): unlike wall time, barely moved by other
+// processes competing for the cores.
+inline double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 inline double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -175,7 +184,8 @@ inline double percentile(std::vector<double> v, double p) {
 
 // Runs every mode: a warm-up round (not timed, outcomes dumped), then `rounds`
 // timed rounds; prints
-//   RESULT engine=E mode=M queries=Q rounds=R qps=... mean_ms=... p50_ms=... p95_ms=... p99_ms=... max_ms=... errors=N
+//   RESULT engine=E mode=M queries=Q rounds=R qps=... mean_ms=... p50_ms=... p95_ms=... p99_ms=... max_ms=...
+//          cpu_ms=... (mean CPU time per query) errors=N
 inline int run_modes(const char* engine, const Options& o, const std::vector<Query>& base,
                      const std::function<Outcome(const Query&, const Options&)>& run_one) {
     FILE* dump = nullptr;
@@ -214,6 +224,7 @@ inline int run_modes(const char* engine, const Options& o, const std::vector<Que
         std::vector<double> lat;
         lat.reserve(qs.size() * static_cast<std::size_t>(o.rounds));
         auto t0 = std::chrono::steady_clock::now();
+        double c0 = cpu_ms();
         for (int r = 0; r < o.rounds; ++r) {
             for (const auto& q : qs) {
                 auto a = std::chrono::steady_clock::now();
@@ -227,12 +238,14 @@ inline int run_modes(const char* engine, const Options& o, const std::vector<Que
             }
         }
         double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        double cpu = cpu_ms() - c0;
         double sum = 0;
         for (double x : lat) sum += x;
-        std::printf("RESULT engine=%s mode=%s queries=%zu rounds=%d qps=%.1f mean_ms=%.3f p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f max_ms=%.3f errors=%zu\n",
+        std::printf("RESULT engine=%s mode=%s queries=%zu rounds=%d qps=%.1f mean_ms=%.3f p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_ms=%.3f errors=%zu\n",
                     engine, mode_name(m), qs.size(), o.rounds, static_cast<double>(lat.size()) / secs,
                     lat.empty() ? 0.0 : sum / static_cast<double>(lat.size()), percentile(lat, 50), percentile(lat, 95),
-                    percentile(lat, 99), lat.empty() ? 0.0 : *std::max_element(lat.begin(), lat.end()), errors);
+                    percentile(lat, 99), lat.empty() ? 0.0 : *std::max_element(lat.begin(), lat.end()),
+                    lat.empty() ? 0.0 : cpu / static_cast<double>(lat.size()), errors);
         std::fflush(stdout);
         if (errors) failures = 1;
     }

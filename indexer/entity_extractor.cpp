@@ -441,7 +441,7 @@ struct EntityExtractor::Impl {
         while (start < n) {
             std::size_t end = start + 1;
             while (end < n && !w.tokens[end].line_start) ++end;
-            std::size_t alpha = 0, capital = 0, lower_content = 0, with_lower = 0;
+            std::size_t alpha = 0, capital = 0, lower_content = 0, with_lower = 0, capital_stop = 0;
             for (std::size_t k = start; k < end; ++k) {
                 const Token& t = w.tokens[k];
                 unsigned char c = static_cast<unsigned char>(t.text[0]);
@@ -449,13 +449,17 @@ struct EntityExtractor::Impl {
                 if (!letter) continue;
                 ++alpha;
                 if (t.capitalised) ++capital;
+                if (t.capitalised && k > start && (w.flags[k] & kStop)) ++capital_stop;
                 if (t.has_lower) ++with_lower;
                 if (!t.capitalised && !(w.flags[k] & kFunction)) ++lower_content;
             }
             LineKind kind = LineKind::Normal;
             if (alpha >= 2 && with_lower * 5 <= alpha)
                 kind = LineKind::AllCaps;
-            else if (alpha >= 3 && capital >= 3 && lower_content == 0)
+            // Title case: every word capitalised, including at least one word that is
+            // never a name ("The", "Says", "For"); a line of names such as "Frank
+            // Busemann ( Germany )" in a results table is not a headline.
+            else if (alpha >= 3 && capital >= 3 && lower_content == 0 && capital_stop > 0)
                 kind = LineKind::TitleCase;
             for (std::size_t k = start; k < end; ++k) {
                 w.line[k] = kind;
@@ -532,10 +536,14 @@ struct EntityExtractor::Impl {
                 ++i;
                 continue;
             }
-            bool any_certain = false, any_ambiguous = false, block = false;
+            bool any_certain = false, any_ambiguous = false, block = false, ambiguous_company = false;
             const bool possessive = w.tokens[i + len - 1].possessive;
+            // A listed surname after another given name is someone else's name:
+            // "Ryne Sandberg" is not Sheryl Sandberg, "Amanda Huang" not Jensen Huang.
+            const bool inside_name = len == 1 && next_to_name(w, i);
             for (const Form& f : *forms) {
                 if (f.possessive && !possessive) continue;
+                if (inside_name && f.entry != kBlockEntry && entries[f.entry].type == EntityType::Person) continue;
                 if (f.entry == kBlockEntry) {
                     block = true;
                     continue;
@@ -543,15 +551,15 @@ struct EntityExtractor::Impl {
                 gaz.push_back({f.entry, f.ambiguous, static_cast<std::uint32_t>(i),
                                static_cast<std::uint32_t>(i + len - 1)});
                 (f.ambiguous ? any_ambiguous : any_certain) = true;
+                if (f.ambiguous && entries[f.entry].type == EntityType::Company) ambiguous_company = true;
             }
-            bool ambiguous_company = false;
-            for (const Form& f : *forms)
-                if (f.ambiguous && f.entry != kBlockEntry && entries[f.entry].type == EntityType::Company)
-                    ambiguous_company = true;
+            if (!any_certain && !any_ambiguous && !block) {  // every form was ruled out here
+                ++i;
+                continue;
+            }
             Taken state = any_certain      ? Taken::Entity
                           : any_ambiguous  ? (ambiguous_company ? Taken::Pending : Taken::PendingPerson)
                                            : Taken::Block;
-            (void)block;
             for (std::size_t k = i; k < i + len; ++k) w.taken[k] = state;
             i += len;
         }
@@ -717,6 +725,20 @@ struct EntityExtractor::Impl {
         return result;
     }
 
+    // A given name right before token i: "Ryne Sandberg" is not Sheryl Sandberg.
+    bool next_to_name(const Work& w, std::size_t i) const {
+        auto name_like = [&](std::size_t k) {
+            const Token& t = w.tokens[k];
+            bool known_form = w.trie[k] && !nodes[w.trie[k]].forms.empty();  // "Musk Tesla"
+            return t.capitalised && t.has_lower && !t.has_digit && !known_form &&
+                   !(w.flags[k] & (kStop | kHead | kHonorific | kRole));
+        };
+        // Only a given name before counts: a capitalised word after ("Trump Hits Snags")
+        // is as often a headline quoted in the text as a second name.
+        return w.line[i] == LineKind::Normal && i > 0 && gap(w.text, w.tokens[i - 1], w.tokens[i]) == " " &&
+               name_like(i - 1) && (w.flags[i - 1] & kGiven) && !w.tokens[i - 1].possessive;
+    }
+
     // Inside a hyphenated compound: "Self-Reliance", "Meta-analysis".
     static bool hyphenated(const Work& w, const GazMention& m) {
         if (w.tokens[m.last].hyphen_after) return true;
@@ -840,8 +862,9 @@ struct EntityExtractor::Impl {
                 // ("Ludwig van Beethoven", "John F. Kennedy").
                 std::size_t look = next;
                 while (look + 1 < n && look < next + 2) {
+                    std::string_view after_particle = gap(w.text, w.tokens[look], w.tokens[look + 1]);
                     bool particle = (w.flags[look] & kParticle) && !w.tokens[look].capitalised &&
-                                    gap(w.text, w.tokens[look], w.tokens[look + 1]) == " ";
+                                    (after_particle == " " || after_particle == "-");  // "al-Abidine"
                     bool initial = is_initial(w, look) && gap(w.text, w.tokens[look], w.tokens[look + 1]) == ". ";
                     if (!particle && !initial) break;
                     ++look;
@@ -946,7 +969,7 @@ struct EntityExtractor::Impl {
             if (title_case) {
                 // Headlines capitalise every word: "Will Power Grid ..." is no person.
                 if (word_name && !role_before && !honorific) accept = false;
-                use = 2;
+                use = count >= 3 && (w.flags[parts[1].first] & kGiven) ? 3 : 2;  // "Mary Ann Smith"
             }
         } else if (count >= 2 && (role_before || honorific || after)) {
             accept = true;

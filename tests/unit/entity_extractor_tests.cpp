@@ -135,6 +135,13 @@ TEST_CASE("people are found by given name, title or role, and companies win over
         {"", "The Barnett Banks Inc deal closed.", {}, {}, {}, {"Barnett Banks"}},
         {"", "Children love Mickey Mouse.", {}, {}, {}, {"Mickey Mouse"}},
         {"Will Power Grid Survive The AI Boom?", "Utilities are worried.", {}, {}, {}, {"Will Power", "Will Power Grid"}},
+        // A listed surname after another given name is another person.
+        {"", "In the first game, Tom Sandberg snapped a tie.", {}, {}, {"Tom Sandberg"}, {"Sheryl Sandberg"}},
+        {"", "The risk is not zero, said Amanda Huang of Bain Capital Ventures.", {"Bain Capital Ventures"}, {},
+         {"Amanda Huang"}, {"Jensen Huang"}},
+        // A results table is not a title-case headline; particles with hyphens stay in the name.
+        {"", "7. Frank Busemann ( Germany ) 13.58\n8. Mary Ann Jones ( U.S. ) 13.60", {}, {}, {"Frank Busemann", "Mary Ann Jones"}, {}},
+        {"", "He represents President Zine al-Abidine Ben Ali at the summit.", {}, {}, {"Zine al-Abidine Ben Ali"}, {}},
     };
     for (const Case& c : cases) check(c);
 }

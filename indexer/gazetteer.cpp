@@ -60,6 +60,9 @@ void Gazetteer::load_string(const std::string& text, const std::string& origin) 
         auto where = origin + ":" + std::to_string(number) + ": ";
         if (cols.size() < 2)
             throw Error(ErrorCode::Usage, where + "expected type<TAB>canonical<TAB>aliases<TAB>ambiguous<TAB>note");
+        for (std::size_t extra = 5; extra < cols.size(); ++extra)
+            if (!trim(cols[extra]).empty())
+                throw Error(ErrorCode::Usage, where + "more than 5 columns (a tab too many?)");
         GazetteerEntry e;
         std::string type = trim(cols[0]);
         if (type == "company")

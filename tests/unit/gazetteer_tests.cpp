@@ -42,6 +42,7 @@ TEST_CASE("gazetteer format errors name the file and line", "[gazetteer]") {
         {"company\tGood\ncompany\t \n", "extra.tsv:2: empty canonical name"},
         {"company\tAcme Robotics\tAcme\tAcmeCo\n", "extra.tsv:1: ambiguous form 'AcmeCo' is neither"},
         {"person\tJane Doe\t\xff\xfe\n", "extra.tsv:1: not valid UTF-8"},
+        {"company\tAcme\t\t\t\tnote in the sixth column\n", "extra.tsv:1: more than 5 columns"},
     };
     for (const Bad& b : cases) {
         INFO(b.text);

@@ -19,6 +19,7 @@
 #include "ainews/index_writer.hpp"
 #include "ainews/schema.hpp"
 #include "common/bounded_queue.hpp"
+#include "common/database.hpp"
 #include "common/text.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/index_writer_impl.hpp"
@@ -448,7 +449,11 @@ IndexSummary index_files(const InputSet& input, const IndexOptions& options) {
     if (failure) {
         // Batches committed so far stay; for a rebuild, the unfinished index is
         // discarded with the writer and the old one stays.
-        std::rethrow_exception(failure);
+        try {
+            std::rethrow_exception(failure);
+        } catch (const Xapian::Error& e) {
+            throw translate(e, options.db_path);  // from a worker building a document
+        }
     }
 
     if (interrupted) {

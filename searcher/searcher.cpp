@@ -74,6 +74,7 @@ struct Searcher::Impl {
     IndexStamp stamp;    // the stub the open went through
     bool stale = false;  // the last attempt failed in a way only a fresh open cures
     AliasTables aliases;
+    std::string alias_source;  // the metadata `aliases` was parsed from
     std::unique_ptr<QueryBuilder> builder;
 
     explicit Impl(const std::string& p) : path(p) { open(); }
@@ -83,11 +84,18 @@ struct Searcher::Impl {
         db = opened.db;
         stamp = opened.stamp;
         stale = false;
-        load();
+        load(true);
     }
 
-    void load() {
+    // Parsing the alias tables is the dearest part of opening; after a reopen of
+    // the same generation they rarely changed, and a retry must stay quicker than
+    // the writer's next commits or it would only fail again.
+    void load(bool new_handle) {
+        std::string source =
+            db.get_metadata(metadata::kCompanyAliases) + '\0' + db.get_metadata(metadata::kPersonAliases);
+        if (!new_handle && source == alias_source) return;
         aliases = load_alias_tables(db);
+        alias_source = std::move(source);
         builder = std::make_unique<QueryBuilder>(db, aliases);
     }
 
@@ -101,12 +109,13 @@ struct Searcher::Impl {
             open();
             return;
         }
-        if (db.reopen()) load();
+        if (db.reopen()) load(false);
     }
 
     // Runs f on an up-to-date reader; when the index changed under us (a writer
-    // committed twice during the search, or a rebuild removed the generation we
-    // were opening), opens afresh and tries again.
+    // committed twice during the search: reopen() at the next attempt catches up;
+    // or a rebuild removed the generation we were opening: open afresh), tries
+    // again.
     template <typename F>
     auto with_retry(F f) -> decltype(f()) {
         for (int attempt = 0;; ++attempt) {
@@ -115,7 +124,6 @@ struct Searcher::Impl {
                 return f();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 5) throw Error(ErrorCode::Io, "index " + path + " keeps changing; try again");
-                stale = true;
             } catch (const Xapian::DatabaseOpeningError& e) {
                 if (attempt >= 5) throw translate(e, path);
                 stale = true;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <set>
@@ -127,6 +128,38 @@ TEST_CASE("a rebuild is switched in whole: searches running meanwhile see the ol
     CHECK(searches > 0);
     for (std::size_t c : seen_counts) CHECK((c == 60 || c == 35));
     CHECK(count(db) == 60);
+}
+
+TEST_CASE("searches running while a run commits in place never fail and see whole batches",
+          "[reindex][retry]") {
+    test::TempDir dir;
+    std::string corpus = make_corpus(dir, "corpus", 200);
+    std::string db = dir.str("db");
+    dir.write("seed/seed.txt", "Seed\n\nThe first article, with the marker word.\n");
+    index_paths({dir.str("seed")}, options_for(db));
+
+    std::atomic<bool> stop{false};
+    std::string error;
+    std::vector<std::size_t> counts;
+    std::thread searcher([&] {
+        try {
+            Searcher s(db);
+            while (!stop) counts.push_back(matches(s, "marker"));
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    });
+    IndexOptions o = options_for(db);
+    o.batch_size = 20;  // ten commits while the searcher runs
+    index_paths({corpus}, o);
+    stop = true;
+    searcher.join();
+    INFO(error);
+    CHECK(error.empty());
+    CHECK(!counts.empty());
+    // The seed article plus whole batches of 20, never going back.
+    CHECK(std::all_of(counts.begin(), counts.end(), [](std::size_t c) { return c % 20 == 1; }));
+    CHECK(std::is_sorted(counts.begin(), counts.end()));
 }
 
 TEST_CASE("a searcher opened before a rebuild sees the new index after the switch", "[reindex][rebuild]") {

@@ -172,7 +172,8 @@ const char* const kStopWords[] = {
     "Unfortunately", "Fortunately", "Surprisingly", "Certainly", "Obviously", "Hopefully", "Basically",
     "Essentially", "Generally", "Typically", "Usually", "Often", "Sometimes", "Never", "Always", "Once", "Soon",
     "Shortly", "Immediately", "Too", "Well", "Please", "Both", "Neither", "Asked", "Speaking", "Writing",
-    "Reporting", "Editing", "Additional", "Photo", "Image", "Source", "Sources", "Credit", "Courtesy"};
+    "Reporting", "Editing", "Additional", "Photo", "Image", "Source", "Sources", "Credit", "Courtesy", "Deputy",
+    "Assistant", "Acting", "Associate", "Senior", "Junior", "Former", "Interim", "Managing", "Chairperson"};
 
 // Titles and honorifics: a capitalised word right after one is a person's name,
 // even a surname alone ("Mr Smith", "President Trump").
@@ -193,7 +194,7 @@ const char* const kRoles[] = {
     "investor", "billionaire", "entrepreneur", "journalist", "reporter", "columnist", "editor", "author",
     "lawyer", "attorney", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
     "player", "leader", "professor", "senator", "governor", "mayor", "judge", 
-    "vp", "svp", "evp", "md", "chairperson", "physicist", "chemist", "historian", "psychologist", "developer",
+    "vp", "svp", "evp", "md", "chairperson", "deputy", "physicist", "chemist", "historian", "psychologist", "developer",
     "designer", "critic", "commentator", "podcaster", "anchor", "actor", "actress", "singer", "rapper",
     "writer", "novelist", "artist", "musician", "comedian", "filmmaker", "director", "producer", "diplomat",
     "envoy", "negotiator", "trader", "banker", "candidate", "nominee", 
@@ -1025,8 +1026,13 @@ struct EntityExtractor::Impl {
         } else if (initials && count <= 2) {
             accept = true;
         }
-        // A name has at most four parts; longer runs are titles or organisations.
+        // A name has at most four parts; longer runs are titles or organisations. Four
+        // parts from a given name need given names inside ("Mary Ann Lee Smith"), not
+        // "London Interbank Offered Rates".
         if (count > 4 && !title_case) accept = false;
+        if (count == 4 && given && !title_case && !role_before && !honorific &&
+            !((w.flags[parts[1].first] & kGiven) || (w.flags[parts[2].first] & kGiven)))
+            accept = false;
         if (count > 4 && title_case) use = std::min<std::size_t>(use, 3);
 
         std::uint32_t a = static_cast<std::uint32_t>(parts[0].first);

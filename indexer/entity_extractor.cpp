@@ -173,7 +173,9 @@ const char* const kStopWords[] = {
     "Essentially", "Generally", "Typically", "Usually", "Often", "Sometimes", "Never", "Always", "Once", "Soon",
     "Shortly", "Immediately", "Too", "Well", "Please", "Both", "Neither", "Asked", "Speaking", "Writing",
     "Reporting", "Editing", "Additional", "Photo", "Image", "Source", "Sources", "Credit", "Courtesy", "Deputy",
-    "Assistant", "Acting", "Associate", "Senior", "Junior", "Former", "Interim", "Managing", "Chairperson"};
+    "Assistant", "Acting", "Associate", "Senior", "Junior", "Former", "Interim", "Managing", "Chairperson",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Big", "Great", "Every",
+    "Someone", "Everyone", "Nobody", "Somebody"};
 
 // Titles and honorifics: a capitalised word right after one is a person's name,
 // even a surname alone ("Mr Smith", "President Trump").
@@ -195,7 +197,7 @@ const char* const kRoles[] = {
     "lawyer", "attorney", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
     "player", "leader", "professor", "senator", "governor", "mayor", "judge", 
     "vp", "svp", "evp", "md", "chairperson", "deputy", "physicist", "chemist", "historian", "psychologist", "developer",
-    "designer", "critic", "commentator", "podcaster", "anchor", "actor", "actress", "singer", "rapper",
+    "designer", "critic", "commentator", "painter", "poet", "composer", "philosopher", "podcaster", "anchor", "actor", "actress", "singer", "rapper",
     "writer", "novelist", "artist", "musician", "comedian", "filmmaker", "director", "producer", "diplomat",
     "envoy", "negotiator", "trader", "banker", "candidate", "nominee", 
     "champion", "skipper", "batsman", "bowler", "opener", "jockey", "rider", "driver", "cyclist", "runner",
@@ -447,10 +449,11 @@ struct EntityExtractor::Impl {
             // Only before a name, or for forms with inner capitals, so "Stars and Stripes" stays.
             bool inner_capital = std::any_of(t.text.begin() + 1, t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
             bool name_next = i + 1 < tokens.size() && tokens[i + 1].capitalised && !tokens[i + 1].line_start;
-            if (t.text.back() == 's' && t.capitalised && !t.possessive && (inner_capital || name_next) &&
-                !words.find(t.text)) {
+            if (t.text.back() == 's' && t.capitalised && !t.possessive && !words.find(t.text)) {
                 const WordInfo* bare = words.find(t.text.substr(0, t.text.size() - 1));
-                if (bare && bare->trie && !nodes[bare->trie].forms.empty()) {
+                // People's surnames too ("Elon Musks xAI"): a plural of a surname is rare.
+                if (bare && bare->trie && !nodes[bare->trie].forms.empty() &&
+                    (inner_capital || name_next || person_form(nodes[bare->trie]))) {
                     tokens[i].text.remove_suffix(1);
                     tokens[i].end -= 1;
                     tokens[i].possessive = true;
@@ -485,7 +488,9 @@ struct EntityExtractor::Impl {
         tokens.swap(out);
     }
 
-    static void classify_lines(Work& w) {
+    // `title_end`: bytes of the article's title at the start of the text; the title is
+    // a headline in title case as soon as its words are all capitalised.
+    static void classify_lines(Work& w, std::size_t title_end) {
         const std::size_t n = w.tokens.size();
         w.line.assign(n, LineKind::Normal);
         w.line_begin.assign(n, 0);
@@ -512,7 +517,8 @@ struct EntityExtractor::Impl {
             // Title case: every word capitalised, including at least one word that is
             // never a name ("The", "Says", "For"); a line of names such as "Frank
             // Busemann ( Germany )" in a results table is not a headline.
-            else if (alpha >= 3 && capital >= 3 && lower_content == 0 && capital_stop > 0)
+            else if (alpha >= 3 && capital >= 3 && lower_content == 0 &&
+                     (capital_stop > 0 || w.tokens[start].begin < title_end))
                 kind = LineKind::TitleCase;
             for (std::size_t k = start; k < end; ++k) {
                 w.line[k] = kind;
@@ -528,8 +534,28 @@ struct EntityExtractor::Impl {
         const Token& t = w.tokens[k];
         if (!t.capitalised || !t.has_lower || t.has_digit || t.text.size() < 2) return false;
         if (w.flags[k] & (kStop | kHead)) return false;
+        if (contraction(t.text)) return false;  // "I’m", "We’re"
         if (w.taken[k] == Taken::Pending) return part == 0;  // "Harvey Weinstein", "Jasper Johns"
         return w.taken[k] == Taken::Free || w.taken[k] == Taken::PendingPerson;  // "Amanda Huang"
+    }
+
+    // "I’m", "We’ve", "Don't": an apostrophe and a lower-case ending of one or two letters.
+    static bool contraction(std::string_view t) {
+        std::size_t a = t.find('\'');
+        std::size_t len = 1;
+        if (a == std::string_view::npos) {
+            a = t.find("\xE2\x80\x99");
+            len = 3;
+        }
+        if (a == std::string_view::npos) return false;
+        std::string_view tail = t.substr(a + len);
+        return !tail.empty() && tail.size() <= 2 && tail[0] >= 'a' && tail[0] <= 'z';
+    }
+
+    bool person_form(const TrieNode& node) const {
+        for (const Form& f : node.forms)
+            if (f.entry != kBlockEntry && entries[f.entry].type == EntityType::Person) return true;
+        return false;
     }
 
     bool is_initial(const Work& w, std::size_t k) const {
@@ -573,7 +599,7 @@ struct EntityExtractor::Impl {
             w.trie[i] = info ? info->trie : 0;
         }
         w.taken.assign(n, Taken::Free);
-        classify_lines(w);
+        classify_lines(w, title.size());
 
         // 1. Gazetteer forms, longest match first.
         std::vector<GazMention> gaz;
@@ -859,6 +885,9 @@ struct EntityExtractor::Impl {
             // Initials before a surname: "P. Simmons", "J. R. Smith" (not "vitamin C. Researchers").
             std::size_t initials = 0;
             std::size_t start = i;
+            if (is_initial(w, i) && i > 0 && w.tokens[i - 1].text.size() == 1 && w.tokens[i - 1].period_after &&
+                gap(w.text, w.tokens[i - 1], w.tokens[i]) == ". ")
+                continue;  // the second letter of "U. S." or "J. R.": its run was tried at the first
             if (is_initial(w, i) && !(i > 0 && !w.tokens[i - 1].capitalised && !w.tokens[i - 1].has_digit &&
                                       !(w.flags[i - 1] & kRole) && adjacent(w.text, w.tokens[i - 1], w.tokens[i]))) {
                 std::size_t j = i;
@@ -998,7 +1027,10 @@ struct EntityExtractor::Impl {
             if (g == ", " || g == " (" || g == " , ") {
                 for (std::size_t r = q; r < n && r < q + 3; ++r) {
                     if (w.flags[r] & (kRole | kWho)) {
-                        after = true;
+                        // "Developer Day, CEO Sam Altman": the role belongs to the next name.
+                        bool next_name = r + 1 < n && w.tokens[r + 1].capitalised && !(w.flags[r + 1] & kStop) &&
+                                         gap(w.text, w.tokens[r], w.tokens[r + 1]) == " ";
+                        after = !next_name || (w.flags[r] & kWho);
                         break;
                     }
                     if (w.tokens[r].capitalised && !(w.flags[r] & kStop)) break;
@@ -1019,9 +1051,13 @@ struct EntityExtractor::Impl {
                 if (word_name && !role_before && !honorific) accept = false;
                 use = count >= 3 && (w.flags[parts[1].first] & kGiven) ? 3 : 2;  // "Mary Ann Smith"
             }
-        } else if (count >= 2 && (role_before || honorific || after)) {
+        } else if (((count == 2 && (role_before || after)) || (count >= 2 && honorific)) && !title_case) {
+            // Without a known given name, evidence around the run makes a two-part name
+            // ("CEO Aravind Srinivas"), or a longer one after a title ("President Zine
+            // al-Abidine Ben Ali"); longer runs after a role are headline fragments
+            // ("Economist Will Raise Concerns"), and in title case nothing is evidence.
             accept = true;
-        } else if (count == 1 && honorific) {
+        } else if (count == 1 && honorific && !title_case) {
             accept = true;
         } else if (initials && count <= 2) {
             accept = true;

@@ -110,7 +110,8 @@ TEST_CASE("ambiguous company names count only with evidence, in both directions"
         {"", "Claude wrote the summary in seconds.", {}, {"Anthropic"}, {}, {"Claude"}},
         {"", "Anthropic said Claude Opus 4 is its best model.", {"Anthropic"}, {}, {}, {"Claude Opus"}},
         {"", "Users of Claude Code pay per token.", {}, {}, {}, {"Claude Code"}},
-        {"", "Claude Monet painted water lilies at Giverny.", {}, {}, {"Claude Monet"}, {}},
+        {"", "The painter Claude Monet lived at Giverny.", {}, {}, {"Claude Monet"}, {}},
+        {"", "The Claude Developer Platform adds tools.", {}, {}, {}, {"Claude Developer", "Claude Developer Platform"}},
         {"Claude Gets Memory For Teams", "", {}, {}, {}, {"Claude Gets"}},
     };
     for (const Case& c : cases) check(c);
@@ -134,6 +135,12 @@ TEST_CASE("people are found by given name, title or role, and companies win over
         {"", "U. S. Attorneys General from 44 states wrote to the companies.", {}, {}, {}, {"S. Attorneys", "Attorneys General"}},
         {"", "The Barnett Banks Inc deal closed.", {}, {}, {}, {"Barnett Banks"}},
         {"", "Children love Mickey Mouse.", {}, {}, {}, {"Mickey Mouse"}},
+        {"", "I’m Mark Sullivan, and this is the newsletter.", {}, {}, {"Mark Sullivan"}, {"I’m Mark Sullivan"}},
+        {"", "In the U. S. House of Representatives the bill failed.", {}, {}, {}, {"S. House"}},
+        {"", "The dot-com bubble. Economist Will Raise Concerns, But Altman Says No", {}, {}, {}, {"Will Raise Concerns"}},
+        {"", "At OpenAI’s Developer Day, CEO Sam Altman showed apps.", {"OpenAI"}, {}, {"Sam Altman"}, {"Developer Day"}},
+        {"Anthropic CEO Pushes Back After Criticism", "", {"Anthropic"}, {}, {}, {"Pushes Back"}},
+        {"", "Elon Musks xAI raised money.", {"xAI"}, {}, {"Elon Musk"}, {"Elon Musks"}},
         {"Will Power Grid Survive The AI Boom?", "Utilities are worried.", {}, {}, {}, {"Will Power", "Will Power Grid"}},
         // A listed surname after another given name is another person.
         {"", "In the first game, Tom Sandberg snapped a tie.", {}, {}, {"Tom Sandberg"}, {"Sheryl Sandberg"}},

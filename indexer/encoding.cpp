@@ -90,10 +90,20 @@ bool has_c1_bytes(std::string_view bytes) {
     });
 }
 
-// ICU's detector is confident on multi-byte encodings (Shift_JIS, GB18030, EUC-KR) and
-// on long single-byte texts, and guesses wildly on short ones ("Caf\xE9" as KOI8-R).
-// Below this confidence we fall back to Windows-1252, the commonest legacy charset in news.
-constexpr int32_t kTrustedConfidence = 50;
+// ICU's detector is reliable for multi-byte encodings (Shift_JIS, GB18030, EUC-KR)
+// and for single-byte ones on enough text, and guesses wildly on a few accented
+// letters ("Caf\xE9" as KOI8-R). So a non-Latin single-byte charset must clearly beat
+// the Latin-1 family on enough evidence; otherwise the answer is Windows-1252, the
+// commonest legacy charset in scraped news.
+constexpr int32_t kMultiByteConfidence = 50;
+constexpr int32_t kSingleByteConfidence = 30;
+constexpr int32_t kMargin = 5;
+constexpr std::size_t kMinHighBytes = 16;
+
+bool is_multibyte_charset(const std::string& lower) {
+    return lower == "shift_jis" || lower == "euc-jp" || lower == "euc-kr" || lower == "gb18030" || lower == "big5" ||
+           starts_with(lower, "iso-2022-");
+}
 
 std::string detect_charset(std::string_view bytes) {
     std::string_view sample = bytes.substr(0, kSample);
@@ -105,19 +115,38 @@ std::string detect_charset(std::string_view bytes) {
     const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
     if (U_FAILURE(status)) return "windows-1252";
     bool c1 = has_c1_bytes(sample);
+    std::size_t high = static_cast<std::size_t>(
+        std::count_if(sample.begin(), sample.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    int32_t latin = 0;
+    std::string other;
+    int32_t other_confidence = 0;
     for (int32_t i = 0; i < count; ++i) {
         UErrorCode s = U_ZERO_ERROR;
         const char* name = ucsdet_getName(matches[i], &s);
         int32_t confidence = ucsdet_getConfidence(matches[i], &s);
         if (U_FAILURE(s) || !name) continue;
         std::string lower = lower_ascii(name);
-        if (is_latin1_family(lower)) return "windows-1252";
-        if (confidence < kTrustedConfidence) break;  // sorted: the rest are less sure still
-        // The bytes are not valid UTF-8 and UTF-16/32 were ruled out before.
-        if (starts_with(lower, "utf-")) continue;
+        if (is_latin1_family(lower)) {
+            latin = std::max(latin, confidence);
+            continue;
+        }
+        // The bytes are not UTF-8, and UTF-16/32 were ruled out before; the EBCDIC
+        // Arabic and Hebrew detectors fire on anything.
+        if (starts_with(lower, "utf-") || starts_with(lower, "ibm4")) continue;
         // Other ISO-8859 parts also map 0x80-0x9F to controls: not the answer when present.
         if (starts_with(lower, "iso-8859-") && c1) continue;
-        return name;
+        if (other.empty()) {
+            other = name;
+            other_confidence = confidence;
+        }
+    }
+    if (!other.empty()) {
+        if (is_multibyte_charset(lower_ascii(other))) {
+            if (other_confidence >= kMultiByteConfidence) return other;
+        } else if (other_confidence >= kSingleByteConfidence && other_confidence >= latin + kMargin &&
+                   high >= kMinHighBytes) {
+            return other;
+        }
     }
     return "windows-1252";
 }

@@ -146,3 +146,20 @@ TEST_CASE("UTF-8 text with a few stray Windows-1252 bytes keeps its UTF-8 and fi
     REQUIRE(j.articles.size() == 1);
     CHECK(j.articles[0].body == "caf\u00E9 and Meta\u2019s");
 }
+
+TEST_CASE("Cyrillic and Japanese legacy encodings are detected when the text is long enough", "[encoding]") {
+    TempDir dir;
+    const std::string russian = "Компания OpenAI объявила о новой модели искусственного интеллекта. Исследователи говорят, что модель лучше предыдущих версий.";
+    const std::string japanese = "東京で新しい人工知能の研究所が開設されました。研究者たちは大規模言語モデルの開発を進めています。";
+    auto ru = read_fixture(dir.write("ru.txt", "Title Line Here\n\n" + std::string("\xCA\xEE\xEC\xEF\xE0\xED\xE8\xFF OpenAI \xEE\xE1\xFA\xFF\xE2\xE8\xEB\xE0 \xEE \xED\xEE\xE2\xEE\xE9 \xEC\xEE\xE4\xE5\xEB\xE8 \xE8\xF1\xEA\xF3\xF1\xF1\xF2\xE2\xE5\xED\xED\xEE\xE3\xEE \xE8\xED\xF2\xE5\xEB\xEB\xE5\xEA\xF2\xE0. \xC8\xF1\xF1\xEB\xE5\xE4\xEE\xE2\xE0\xF2\xE5\xEB\xE8 \xE3\xEE\xE2\xEE\xF0\xFF\xF2, \xF7\xF2\xEE \xEC\xEE\xE4\xE5\xEB\xFC \xEB\xF3\xF7\xF8\xE5 \xEF\xF0\xE5\xE4\xFB\xE4\xF3\xF9\xE8\xF5 \xE2\xE5\xF0\xF1\xE8\xE9.") + "\n"));
+    REQUIRE(ru.articles.size() == 1);
+    CHECK(ru.articles[0].body == russian);
+    REQUIRE(ru.converted.size() == 1);
+    CHECK(ru.converted[0].second == "windows-1251");
+
+    auto ja = read_fixture(dir.write("ja.txt", "Title Line Here\n\n" + std::string("\x93\x8C\x8B\x9E\x82\xC5\x90V\x82\xB5\x82\xA2\x90l\x8DH\x92m\x94\x5C\x82\xCC\x8C\xA4\x8B\x86\x8F\x8A\x82\xAA\x8AJ\x90\xDD\x82\xB3\x82\xEA\x82\xDC\x82\xB5\x82\xBD\x81" "B\x8C\xA4\x8B\x86\x8E\xD2\x82\xBD\x82\xBF\x82\xCD\x91\xE5\x8BK\x96\xCD\x8C\xBE\x8C\xEA\x83\x82\x83" "f\x83\x8B\x82\xCC\x8AJ\x94\xAD\x82\xF0\x90i\x82\xDF\x82\xC4\x82\xA2\x82\xDC\x82\xB7\x81" "B") + "\n"));
+    REQUIRE(ja.articles.size() == 1);
+    CHECK(ja.articles[0].body == japanese);
+    REQUIRE(ja.converted.size() == 1);
+    CHECK(ja.converted[0].second == "Shift_JIS");
+}

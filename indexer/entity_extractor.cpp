@@ -175,7 +175,7 @@ const char* const kStopWords[] = {
     "Reporting", "Editing", "Additional", "Photo", "Image", "Source", "Sources", "Credit", "Courtesy", "Deputy",
     "Assistant", "Acting", "Associate", "Senior", "Junior", "Former", "Interim", "Managing", "Chairperson",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Big", "Great", "Every",
-    "Someone", "Everyone", "Nobody", "Somebody"};
+    "Someone", "Everyone", "Nobody", "Somebody", "Contributing", "Counsel", "General"};
 
 // Titles and honorifics: a capitalised word right after one is a person's name,
 // even a surname alone ("Mr Smith", "President Trump").

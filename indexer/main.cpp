@@ -38,7 +38,9 @@ const char* kExitStatus =
     "searchable; run the same command again to finish).\n"
     "Bad input never stops a run: each problem is reported as 'path: reason' or\n"
     "'path:line: reason' and the rest is indexed. Articles over --max-article-mb are\n"
-    "skipped. --prune keeps the articles of files that exist but could not be read.\n";
+    "skipped. --prune keeps the articles of files that exist but could not be read.\n"
+    "If another ainews-index is writing the same index, this one says so and waits\n"
+    "for it (or, with --no-wait, exits 3). On a terminal, a progress line is shown.\n";
 
 }  // namespace
 

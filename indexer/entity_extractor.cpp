@@ -613,7 +613,7 @@ struct EntityExtractor::Impl {
             bool any_certain = false, any_ambiguous = false, block = false, ambiguous_company = false;
             const bool possessive = w.tokens[i + len - 1].possessive;
             // A listed surname after another given name is someone else's name:
-            // "Ryne Sandberg" is not Sheryl Sandberg, "Amanda Huang" not Jensen Huang.
+            // "Tom Sandberg" is not Sheryl Sandberg, "Amanda Huang" not Jensen Huang.
             const bool inside_name = len == 1 && next_to_name(w, i);
             for (const Form& f : *forms) {
                 if (f.possessive && !possessive) continue;
@@ -799,7 +799,7 @@ struct EntityExtractor::Impl {
         return result;
     }
 
-    // A given name right before token i: "Ryne Sandberg" is not Sheryl Sandberg.
+    // A given name right before token i: "Tom Sandberg" is not Sheryl Sandberg.
     bool next_to_name(const Work& w, std::size_t i) const {
         auto name_like = [&](std::size_t k) {
             const Token& t = w.tokens[k];
@@ -1102,7 +1102,6 @@ struct EntityExtractor::Impl {
             }
         }
         const std::size_t n = w.tokens.size();
-        std::vector<std::size_t> added;
         for (std::size_t i = 0; i < n; ++i) {
             if (w.taken[i] != Taken::Free || !w.tokens[i].capitalised) continue;
             auto it = by_surname.find(w.tokens[i].text);
@@ -1127,7 +1126,6 @@ struct EntityExtractor::Impl {
             }
             ++people[p].mentions;
             w.taken[i] = Taken::Person;
-            added.push_back(mentions.size());
             mentions.push_back({p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
         }
     }

@@ -253,7 +253,6 @@ std::optional<DecodedBytes> decode_to_utf8(std::string_view bytes, std::string_v
         return DecodedBytes{std::move(*text), utf16};
     }
     if (is_valid_utf8(bytes)) return DecodedBytes{std::string(bytes), ""};
-    if (auto repaired = repair_mixed_utf8(bytes)) return DecodedBytes{std::move(*repaired), "UTF-8 mixed with windows-1252"};
 
     std::string charset;
     std::string name = lower_ascii(trim(declared));
@@ -268,7 +267,14 @@ std::optional<DecodedBytes> decode_to_utf8(std::string_view bytes, std::string_v
             if (probe) ucnv_close(probe);
         }
     }
-    if (charset.empty()) charset = detect_charset(bytes);
+    if (charset.empty()) {
+        charset = detect_charset(bytes);
+        // EUC and GB text forms valid UTF-8 pairs by chance; a confident multi-byte
+        // detection wins over the mixed-UTF-8 reading.
+        if (!is_multibyte_charset(lower_ascii(charset)))
+            if (auto repaired = repair_mixed_utf8(bytes))
+                return DecodedBytes{std::move(*repaired), "UTF-8 mixed with windows-1252"};
+    }
     auto text = convert(bytes, charset.c_str());
     if (!text) return std::nullopt;
     return DecodedBytes{std::move(*text), charset};

@@ -17,9 +17,10 @@ struct DecodedBytes {
 // do not count against them.
 std::optional<std::string> binary_reason(std::string_view bytes);
 
-// Converts `bytes` to UTF-8. `declared` is a charset the container names (HTML
-// <meta charset>); it is trusted unless the bytes are valid UTF-8 anyway or ICU does
-// not know the name. Returns nullopt only when no converter can be opened.
+// Converts `bytes` to UTF-8: a BOM decides; else valid UTF-8 stays as it is; else a
+// charset the container declares (HTML <meta charset>) is used if ICU knows it; else
+// UTF-8 with a few stray bytes is repaired; else ICU's detector chooses, Windows-1252
+// when unsure. Returns nullopt only when no converter can be opened.
 std::optional<DecodedBytes> decode_to_utf8(std::string_view bytes, std::string_view declared = {});
 
 // The charset an HTML document declares in its first few kilobytes

@@ -296,9 +296,9 @@ void read_json_lines(const FileContext& file) {
         }
         if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
         // JSON is UTF-8 by definition, but scraped exports sometimes are not; such a
-        // line is converted (as Windows-1252 unless detection is sure) rather than lost.
+        // line is converted (Windows-1252 unless detection is sure) rather than lost.
         if (!is_valid_utf8(line)) {
-            auto decoded = decode_to_utf8(line, "windows-1252");
+            auto decoded = decode_to_utf8(line);
             if (!decoded) {
                 diagnose(file, origin, "not valid UTF-8 and not convertible", true);
                 continue;

@@ -36,6 +36,10 @@ unsigned long generation_number(const std::string& name) {
     return std::stoul(digits);
 }
 
+bool is_shard_folder(const std::string& name) {
+    return name.compare(0, std::strlen(kShardFolderPrefix), kShardFolderPrefix) == 0;
+}
+
 std::string errno_text() { return std::strerror(errno); }
 
 void fsync_path(const std::string& path, bool directory) {
@@ -185,7 +189,8 @@ void prepare_index_folder(const std::string& dir) {
     if (!fs::is_directory(status)) throw Error(ErrorCode::Io, dir + " is not a folder (--db names the index folder)");
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         std::string name = entry.path().filename().string();
-        if (name == kStub || name == kLock || name == kStubTemp || generation_number(name)) continue;
+        if (name == kStub || name == kLock || name == kStubTemp || generation_number(name) || is_shard_folder(name))
+            continue;
         if (name == "iamglass" || name == "iamhoney" || name == "iamchert")
             throw Error(ErrorCode::Io, dir + " is a plain Xapian database, not an ainews index folder; "
                                            "build the index into a new folder");
@@ -223,7 +228,8 @@ void remove_generations_except(const std::string& dir, const std::string& keep) 
     std::vector<fs::path> doomed;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         std::string name = entry.path().filename().string();
-        if ((generation_number(name) && name != keep) || name == kStubTemp) doomed.push_back(entry.path());
+        if ((generation_number(name) && name != keep) || name == kStubTemp || is_shard_folder(name))
+            doomed.push_back(entry.path());
     }
     for (const fs::path& p : doomed) fs::remove_all(p, ec);  // best effort: the next run tries again
 }

@@ -82,6 +82,10 @@ private:
     int fd_ = -1;
 };
 
+// Scratch folders of a sharded fresh build ("shards-gen-N"): merged and removed when
+// the build finishes, removed as leftovers by the next writer if it was killed.
+inline constexpr const char* kShardFolderPrefix = "shards-";
+
 // Creates dir if it does not exist; refuses a folder holding anything but an
 // index (so --db pointed at a corpus folder by mistake writes nothing into it).
 void prepare_index_folder(const std::string& dir);

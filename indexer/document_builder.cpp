@@ -45,7 +45,10 @@ Xapian::TermGenerator& term_generator() {
     thread_local Xapian::TermGenerator generator = [] {
         Xapian::TermGenerator g;
         g.set_stemmer(Xapian::Stem("english"));
-        g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        // Only stemmed terms (Z-prefixed, with positions): half the terms of STEM_SOME,
+        // which also stores every unstemmed word, and indexing is mostly Xapian's
+        // work per term. Phrases still match (on stems); exact-form search is lost.
+        g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
         return g;
     }();
     return generator;

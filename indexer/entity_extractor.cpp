@@ -377,7 +377,7 @@ struct EntityExtractor::Impl {
                 }
             }
         }
-        fingerprint = std::string(kRulesVersion) + "-" + g.fingerprint();
+        fingerprint = EntityExtractor::fingerprint_for(g);
     }
 
     // ---- per-article state ------------------------------------------------------
@@ -1142,6 +1142,10 @@ EntityExtractor::Result EntityExtractor::extract(const std::string& title, const
 }
 
 std::string EntityExtractor::fingerprint() const { return impl_->fingerprint; }
+
+std::string EntityExtractor::fingerprint_for(const Gazetteer& gazetteer) {
+    return std::string(kRulesVersion) + "-" + gazetteer.fingerprint();
+}
 
 void EntityExtractor::fill(Article& article) const {
     if (article.provided.companies && article.provided.persons) return;

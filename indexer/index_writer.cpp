@@ -36,6 +36,13 @@ IndexWriter::Impl::Impl(const std::string& p, WriterOptions o) : path(p), option
                 db.commit();
                 publish_generation(path, generation, false);
             }
+            if (options.shards > 1) {
+                // Many writers, merged by finish() into a new generation: a first build
+                // that is killed leaves the empty index and the next run starts over.
+                shard_folder = (fs::path(path) / (std::string(kShardFolderPrefix) + generation)).string();
+                fs::remove_all(shard_folder);
+                sharded = std::make_unique<ShardedBuild>(shard_folder, options.shards, options.batch_size);
+            }
             return;
         }
         generation = current;
@@ -63,6 +70,11 @@ IndexWriter::Impl::Impl(const std::string& p, WriterOptions o) : path(p), option
 }
 
 IndexWriter::Impl::~Impl() {
+    if (sharded) {
+        sharded.reset();
+        std::error_code ec;
+        fs::remove_all(shard_folder, ec);
+    }
     if (!rebuilding) return;
     // An unfinished rebuild: readers never saw it; drop it so it costs no disk.
     try {
@@ -98,6 +110,7 @@ void IndexWriter::Impl::commit_if_due() {
 
 IndexWriter::Outcome IndexWriter::Impl::store(PreparedDocument&& prepared) {
     try {
+        if (sharded) return sharded->add(prepared.id, std::move(prepared.document)) ? Outcome::Added : Outcome::Updated;
         Outcome outcome;
         Xapian::docid existing = 0;
         if (auto it = known.find(prepared.id); it != known.end()) existing = it->second.docid;
@@ -190,6 +203,7 @@ std::size_t IndexWriter::prune_unseen() {
 
 void IndexWriter::commit() {
     try {
+        if (impl_->sharded) impl_->sharded->flush();
         impl_->db.commit();
         impl_->pending = 0;
     } catch (const Xapian::Error& e) {
@@ -199,6 +213,10 @@ void IndexWriter::commit() {
 
 void IndexWriter::finish() {
     commit();
+    if (impl_->sharded) {
+        impl_->finish_sharded();
+        return;
+    }
     if (!impl_->rebuilding) return;
     try {
         // Close first: the generation's files are then complete on disk, ready to be
@@ -215,6 +233,7 @@ void IndexWriter::finish() {
 
 std::size_t IndexWriter::document_count() const {
     try {
+        if (impl_->sharded) return impl_->sharded->document_count();
         return impl_->db.get_doccount();
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->path);
@@ -222,5 +241,28 @@ std::size_t IndexWriter::document_count() const {
 }
 
 IndexWriter::Impl& IndexWriter::impl() { return *impl_; }
+
+void IndexWriter::Impl::finish_sharded() {
+    try {
+        // The generation opened at the start holds only metadata (schema, aliases);
+        // the merged shards become the next generation, with that metadata.
+        std::vector<std::pair<std::string, std::string>> metadata;
+        for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
+            metadata.emplace_back(*key, db.get_metadata(*key));
+        db.close();
+        const std::string merged = next_generation(path);
+        sharded->merge_into((fs::path(path) / merged).string(), metadata);
+        sharded.reset();
+        std::error_code ec;
+        fs::remove_all(shard_folder, ec);
+        publish_generation(path, merged, true);
+        rebuilding = false;
+        generation = merged;
+        remove_generations_except(path, generation);
+        db = open_writable(path, generation);
+    } catch (const Xapian::Error& e) {
+        throw translate(e, path);
+    }
+}
 
 }  // namespace ainews

@@ -13,6 +13,7 @@
 #include "ainews/index_writer.hpp"
 #include "common/database.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/shard_build.hpp"
 
 namespace ainews {
 
@@ -31,6 +32,8 @@ struct IndexWriter::Impl {
     // read this run, whose articles prune_unseen() must keep.
     void keep_files(const std::vector<std::string>& file_terms, const std::vector<std::string>& folder_prefixes);
     void commit_if_due();
+    // finish() for a sharded build: merge, switch readers to the result.
+    void finish_sharded();
 
     struct Known {
         Xapian::docid docid;
@@ -47,6 +50,9 @@ struct IndexWriter::Impl {
     std::unordered_map<std::string, Xapian::docid> added;  // ids first added in this run
     std::unordered_set<Xapian::docid> seen;
     std::size_t pending = 0;
+    // Set for a fresh build spread over several writer threads (shard_build.hpp).
+    std::unique_ptr<ShardedBuild> sharded;
+    std::string shard_folder;
 };
 
 }  // namespace ainews

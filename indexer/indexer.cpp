@@ -51,17 +51,13 @@ Gazetteer load_gazetteer(const IndexOptions& options) {
 // Changes whenever extraction would give other results: the gazetteer's content
 // and the extractor's own version.
 std::string extraction_fingerprint(const Gazetteer& g) {
-    constexpr const char* kExtractorVersion = "extract-1";
-    std::uint64_t h = stable_hash(kExtractorVersion);
-    for (const GazetteerEntry& e : g.entries()) {
-        h = stable_hash(e.canonical, h);
-        for (const auto& a : e.aliases) h = stable_hash("|" + a, h);
-        for (const auto& a : e.ambiguous) h = stable_hash("?" + a, h);
-        h = stable_hash(e.type == EntityType::Company ? "C" : "P", h);
-    }
-    h = stable_hash(std::to_string(g.given_name_count()), h);
-    return hex64(h);
+    // The document layout's version rides along: a change to how documents are
+    // built (stemming, fields) must rewrite unchanged articles too.
+    return std::string(kDocumentLayoutVersion) + "-" + EntityExtractor::fingerprint_for(g);
 }
+
+// Below this much input a fresh build uses one writer (merging costs a little).
+constexpr std::uint64_t kShardedBuildMinBytes = 4u << 20;
 
 unsigned worker_count(unsigned jobs) {
     if (jobs) return jobs;
@@ -277,6 +273,14 @@ IndexSummary index_files(const InputSet& input, const IndexOptions& options) {
     WriterOptions writer_options;
     writer_options.batch_size = std::max<std::size_t>(1, options.batch_size);
     writer_options.rebuild = options.rebuild;
+    // Parallel writers pay off once Xapian's work dominates; a handful of files is
+    // written by one writer, in input order.
+    std::uint64_t input_bytes = 0;
+    for (const InputFile& f : files) input_bytes += f.size;
+    if (options.shards)
+        writer_options.shards = options.shards;
+    else if (input_bytes >= kShardedBuildMinBytes)
+        writer_options.shards = worker_count(options.jobs);
     writer_options.wait_if_busy = options.wait_if_busy;
     writer_options.on_wait = options.on_message;
     writer_options.cancelled = options.cancelled;

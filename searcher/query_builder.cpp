@@ -15,7 +15,7 @@ namespace {
 // Query parser flags: the usual boolean syntax, phrases, +/-, and wildcards; not
 // BOOLEAN_ANY_CASE, since a lower-case "and" in a query is a word, not an operator.
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_LOVEHATE |
                                   Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_DEFAULT;
 
 Xapian::Query value_range(const std::string& start, const std::string& end) {
@@ -100,7 +100,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const AliasTables& aliase
     : stemmer_("english"), aliases_(aliases) {
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as the indexer (document_builder.cpp)
     parser_.set_default_op(Xapian::Query::OP_AND);
     static const std::string kNonExclusive;  // empty grouping: company:a company:b means both
     for (const Field& f : kSchema) {

@@ -133,6 +133,23 @@ struct Searcher::Impl {
         }
     }
 
+    // MSet::snippet marks nothing for a phrase of stemmed (Z-prefixed) terms, as the
+    // index has since it uses STEM_ALL_Z. An MSet for the same terms without the
+    // phrase structure marks each word of the phrase; for other queries the search's
+    // own MSet is used as it is.
+    Xapian::MSet highlighting_mset(const Xapian::Query& query, const Xapian::MSet& mset) {
+        const std::string description = query.get_description();
+        if (description.find("PHRASE") == std::string::npos && description.find("NEAR") == std::string::npos)
+            return mset;
+        std::vector<std::string> words;
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+            if (!(*t).empty() && (*t)[0] == 'Z') words.push_back(*t);
+        if (words.empty()) return mset;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+        return enquire.get_mset(0, 1);
+    }
+
     SearchResults search(const SearchRequest& request) {
         QueryBuilder::Built built = builder->build(request);
         Xapian::Enquire enquire(db);
@@ -166,6 +183,8 @@ struct Searcher::Impl {
                                              static_cast<Xapian::doccount>(request.limit), all);
         SearchResults results;
         results.total = mset.get_matches_estimated();
+        Xapian::MSet snippet_source = mset;
+        if (request.snippet_length && !mset.empty()) snippet_source = highlighting_mset(built.query, mset);
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
@@ -184,10 +203,16 @@ struct Searcher::Impl {
                 hit.persons = strings_of(record, "persons");
                 if (request.snippet_length) {
                     std::string body = record.value("body", "");
-                    hit.snippet = collapse_spaces(unescape_html(mset.snippet(body, request.snippet_length, builder->stemmer(),
+                    hit.snippet = collapse_spaces(unescape_html(snippet_source.snippet(body, request.snippet_length, builder->stemmer(),
                                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
                                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                                              request.highlight_start, request.highlight_end, "...")));
+                    // Adjacent marked words read as one marked phrase.
+                    if (!request.highlight_start.empty() && !request.highlight_end.empty()) {
+                        const std::string join = request.highlight_end + " " + request.highlight_start;
+                        for (std::size_t at = 0; (at = hit.snippet.find(join, at)) != std::string::npos; ++at)
+                            hit.snippet.replace(at, join.size(), " ");
+                    }
                 }
             }
             results.hits.push_back(std::move(hit));

@@ -52,6 +52,9 @@ public:
     // Changes whenever extraction could give other results: the rules' version and
     // the gazetteer's data. An index stores it to know when to re-extract.
     std::string fingerprint() const;
+    // The same, without building an extractor: what fingerprint() would return for
+    // this gazetteer (the indexer checks it before deciding to extract anything).
+    static std::string fingerprint_for(const Gazetteer& gazetteer);
 
 private:
     struct Impl;

@@ -13,11 +13,15 @@ namespace ainews {
 struct WriterOptions {
     // Commit after this many changed documents (never per document): a run that is
     // killed leaves the last commit searchable and loses at most one batch of work.
-    std::size_t batch_size = 5000;
+    std::size_t batch_size = 1000;
     // Build a fresh index beside the current one. Readers keep seeing the old index
     // until finish() switches them to the new one in a single step; a rebuild that
     // is not finished (error, interrupt, kill) is discarded and the old index stays.
     bool rebuild = false;
+    // For a fresh index (first build or rebuild): write this many shards in parallel,
+    // one thread each, and merge them when finish() is called. Until then nothing new
+    // is visible; a run that stops before finish() leaves the index as it was.
+    unsigned shards = 1;
     // Another writer holds the index: wait for it (telling on_wait once), or throw
     // Error(Busy) at once.
     bool wait_if_busy = false;

@@ -59,14 +59,14 @@ int main(int argc, char** argv) {
         ("rebuild", "build a fresh index beside the old one and switch to it when complete (searches see the old index until then)")
         ("no-wait", "if another ainews-index is writing the index, fail at once (exit 3) instead of waiting for it")
         ("strict", "exit 1 if any file or article was skipped (after indexing the rest and printing the summary)")
-        ("batch-size", po::value<std::size_t>()->default_value(5000), "commit after this many changed articles")
+        ("batch-size", po::value<std::size_t>()->default_value(ainews::IndexOptions{}.batch_size), "commit after this many changed articles (a fresh build commits each shard that often)")
         ("max-article-mb", po::value<std::size_t>()->default_value(32), "skip articles (files) larger than this")
         ("entities", po::value<std::vector<std::string>>()->composing(), "extra or overriding gazetteer entries (TSV, repeatable)")
         ("field", po::value<std::vector<std::string>>(&fields)->composing(),
          "NAME=JSONKEY: read an article field from another key of JSON Lines records (repeatable; "
          "NAME: id, title, body, date, url, source, authors, companies, persons; e.g. persons=people; "
          "an empty JSONKEY ignores the field in the input)")
-        ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0 = all cores)")
+        ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads for extraction, and parallel writers for a fresh build of 4 MB or more (0 = all cores)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no per-file messages, only the summary");
     po::options_description hidden;

@@ -613,15 +613,25 @@ def main():
         # The small-corpus rate the scale target is measured against.
         small = REUTERS
         sres, _ = build_engines(ctx, small, None, None, runs, only={"ainews"}, tag="-small")
-        good = [r["wall"] for r in sres["ainews"] if r["ok"]]
-        small_rate = count_lines(small) / median(good) if good else None
+        good = [r for r in sres["ainews"] if r["ok"]]
+        small_docs = count_lines(small)
+        small_rate = small_docs / median([r["wall"] for r in good]) if good else None
+        small_cpu_rate = small_docs / median([r["cpu"] for r in good]) if good else None
         big = summary["ainews"]
+        cpu_rate = docs / big["cpu_s"] if big["cpu_s"] else None
         rate_share = big["docs_per_s"] / small_rate if small_rate and big["docs_per_s"] else None
-        report["scale"] = {"small_docs_per_s": small_rate, "share": rate_share}
+        cpu_share = cpu_rate / small_cpu_rate if cpu_rate and small_cpu_rate else None
+        report["scale"] = {"small_docs_per_s": small_rate, "share": rate_share,
+                           "docs_per_cpu_s": cpu_rate, "small_docs_per_cpu_s": small_cpu_rate,
+                           "cpu_share": cpu_share}
         md += ["Scale: ainews %s docs/s here vs %s docs/s on Reuters-21578 = %s of the "
-               "small-corpus rate (target ≥ 70%%); peak RSS %s MiB (target < 1024)." % (
+               "small-corpus rate (target ≥ 70%%); per CPU second %s vs %s = %s (the same "
+               "comparison, less moved by other load on the machine); peak RSS %s MiB "
+               "(target < 1024)." % (
                    fmt(big["docs_per_s"], "%.0f"), fmt(small_rate, "%.0f"),
                    fmt(rate_share and rate_share * 100, "%.0f%%"),
+                   fmt(cpu_rate, "%.0f"), fmt(small_cpu_rate, "%.0f"),
+                   fmt(cpu_share and cpu_share * 100, "%.0f%%"),
                    fmt(big["peak_rss_mib"], "%.0f")), ""]
 
     # Queries.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ainews/schema.hpp"
+#include "common/display_record.hpp"
 #include "common/text.hpp"
 
 namespace ainews {
@@ -71,8 +72,8 @@ std::string display_record(const Article& a) {
     };
     j["companies"] = names(a.companies);
     j["persons"] = names(a.persons);
-    j["body"] = a.body;  // snippets are cut from it at search time
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The body follows the JSON, for snippets (common/display_record.hpp).
+    return join_display_record(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), a.body);
 }
 
 std::string content_hash(const Article& a, const std::string& config) {

@@ -12,7 +12,7 @@ namespace ainews {
 
 // Bumped whenever build_document() would store an article differently; part of the
 // content hash, so a reindex rewrites every article after such a change.
-inline constexpr const char* kDocumentLayoutVersion = "layout-2";
+inline constexpr const char* kDocumentLayoutVersion = "layout-3";
 
 struct PreparedDocument {
     std::string id_term;
@@ -26,7 +26,7 @@ std::string content_hash(const Article& article, const std::string& config_finge
 
 PreparedDocument build_document(const Article& article, const std::string& hash);
 
-// The display record stored as document data (JSON), and its inverse for the searcher.
+// The display record stored as document data (common/display_record.hpp).
 std::string display_record(const Article& article);
 
 }  // namespace ainews

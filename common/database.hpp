@@ -23,8 +23,14 @@ namespace ainews {
 
 namespace metadata {
 inline constexpr const char* kSchemaVersion = "ainews.schema";
-inline constexpr const char* kCompanyAliases = "ainews.aliases.company";
-inline constexpr const char* kPersonAliases = "ainews.aliases.person";
+// One key per alias, "ainews.alias.<field>.<folded alias>" -> canonical name: a
+// searcher resolves a name with one lookup and parses nothing when it opens.
+inline constexpr const char* kAliasPrefix = "ainews.alias.";
+// Hash of the alias table last stored, so an unchanged table is not rewritten.
+inline constexpr const char* kAliasHash = "ainews.aliases.hash";
+inline std::string alias_key(const std::string& field, const std::string& folded_name) {
+    return kAliasPrefix + field + "." + folded_name;
+}
 }  // namespace metadata
 
 // ---- reading ----------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -157,22 +158,28 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
 }
 
 void IndexWriter::store_aliases(const Gazetteer& gazetteer) {
-    nlohmann::json companies = nlohmann::json::object();
-    nlohmann::json persons = nlohmann::json::object();
+    std::map<std::string, std::string> table;  // metadata key -> canonical name
     for (const GazetteerEntry& e : gazetteer.entries()) {
-        nlohmann::json& table = e.type == EntityType::Company ? companies : persons;
-        table[fold(e.canonical)] = e.canonical;
-        for (const std::string& alias : e.aliases) table[fold(alias)] = e.canonical;
+        const std::string field = e.type == EntityType::Company ? "company" : "person";
+        table[metadata::alias_key(field, fold(e.canonical))] = e.canonical;
+        for (const std::string& alias : e.aliases) table[metadata::alias_key(field, fold(alias))] = e.canonical;
     }
+    std::uint64_t h = stable_hash("aliases-1");
+    for (const auto& [key, canonical] : table) h = stable_hash(canonical, stable_hash(key, h));
+    const std::string hash = hex64(h);
     try {
         // Unchanged tables are not rewritten: a rerun that changes nothing then
         // commits nothing, and readers' snapshots stay valid. (Not counted towards a
         // batch: they go out with the first commit, and batches stay whole articles.)
-        auto set = [&](const char* key, const std::string& value) {
-            if (impl_->db.get_metadata(key) != value) impl_->db.set_metadata(key, value);
-        };
-        set(metadata::kCompanyAliases, companies.dump());
-        set(metadata::kPersonAliases, persons.dump());
+        Xapian::WritableDatabase& db = impl_->db;
+        if (db.get_metadata(metadata::kAliasHash) == hash) return;
+        std::vector<std::string> stale;
+        for (auto key = db.metadata_keys_begin(metadata::kAliasPrefix); key != db.metadata_keys_end(metadata::kAliasPrefix);
+             ++key)
+            if (!table.count(*key)) stale.push_back(*key);
+        for (const std::string& key : stale) db.set_metadata(key, "");  // an empty value deletes the key
+        for (const auto& [key, canonical] : table) db.set_metadata(key, canonical);
+        db.set_metadata(metadata::kAliasHash, hash);
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->path);
     }

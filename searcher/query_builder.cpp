@@ -1,6 +1,5 @@
 #include "searcher/query_builder.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include "ainews/date.hpp"
 #include "ainews/error.hpp"
@@ -80,24 +79,7 @@ private:
 
 }  // namespace
 
-AliasTables load_alias_tables(const Xapian::Database& db) {
-    AliasTables tables;
-    const std::pair<const char*, const char*> keys[] = {{"company", metadata::kCompanyAliases},
-                                                        {"person", metadata::kPersonAliases}};
-    for (const auto& [field, key] : keys) {
-        std::string stored = db.get_metadata(key);
-        auto& table = tables[field];
-        if (stored.empty()) continue;
-        nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
-        if (!j.is_object()) continue;
-        for (auto it = j.begin(); it != j.end(); ++it)
-            if (it.value().is_string()) table.emplace(it.key(), it.value().get<std::string>());
-    }
-    return tables;
-}
-
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const AliasTables& aliases)
-    : stemmer_("english"), aliases_(aliases) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english"), db_(db) {
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as the indexer (document_builder.cpp)
@@ -133,11 +115,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const AliasTables& aliase
 QueryBuilder::~QueryBuilder() = default;
 
 std::optional<std::string> QueryBuilder::resolve(const std::string& field, const std::string& name) const {
-    auto table = aliases_.find(field);
-    if (table == aliases_.end()) return std::nullopt;
-    auto it = table->second.find(fold(collapse_spaces(name)));
-    if (it == table->second.end()) return std::nullopt;
-    return it->second;
+    std::string canonical = db_.get_metadata(metadata::alias_key(field, fold(collapse_spaces(name))));
+    if (canonical.empty()) return std::nullopt;
+    return canonical;
 }
 
 std::string QueryBuilder::entity_term(const std::string& field, const std::string& name) const {

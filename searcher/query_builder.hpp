@@ -12,14 +12,10 @@
 
 namespace ainews {
 
-// folded alias -> canonical name, per entity field ("company", "person").
-using AliasTables = std::map<std::string, std::map<std::string, std::string>>;
-
-AliasTables load_alias_tables(const Xapian::Database& db);
-
 class QueryBuilder {
 public:
-    QueryBuilder(const Xapian::Database& db, const AliasTables& aliases);
+    // Aliases resolve through db's metadata (common/database.hpp), looked up as needed.
+    explicit QueryBuilder(const Xapian::Database& db);
     ~QueryBuilder();
 
     struct Built {
@@ -38,7 +34,7 @@ public:
 private:
     Xapian::QueryParser parser_;
     Xapian::Stem stemmer_;
-    const AliasTables& aliases_;
+    Xapian::Database db_;
 };
 
 }  // namespace ainews

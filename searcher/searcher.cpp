@@ -74,8 +74,6 @@ struct Searcher::Impl {
     Xapian::Database db;
     IndexStamp stamp;    // the stub the open went through
     bool stale = false;  // the last attempt failed in a way only a fresh open cures
-    AliasTables aliases;
-    std::string alias_source;  // the metadata `aliases` was parsed from
     std::unique_ptr<QueryBuilder> builder;
 
     explicit Impl(const std::string& p) : path(p) { open(); }
@@ -85,19 +83,7 @@ struct Searcher::Impl {
         db = opened.db;
         stamp = opened.stamp;
         stale = false;
-        load(true);
-    }
-
-    // Parsing the alias tables is the dearest part of opening; after a reopen of
-    // the same generation they rarely changed, and a retry must stay quicker than
-    // the writer's next commits or it would only fail again.
-    void load(bool new_handle) {
-        std::string source =
-            db.get_metadata(metadata::kCompanyAliases) + '\0' + db.get_metadata(metadata::kPersonAliases);
-        if (!new_handle && source == alias_source) return;
-        aliases = load_alias_tables(db);
-        alias_source = std::move(source);
-        builder = std::make_unique<QueryBuilder>(db, aliases);
+        builder = std::make_unique<QueryBuilder>(db);
     }
 
     // Brings the reader up to date before each operation. A rebuild switches in a
@@ -110,7 +96,7 @@ struct Searcher::Impl {
             open();
             return;
         }
-        if (db.reopen()) load(false);
+        db.reopen();  // the builder shares this handle, and sees the new state too
     }
 
     // Runs f on an up-to-date reader; when the index changed under us (a writer

@@ -69,28 +69,9 @@ int main(int argc, char** argv) {
         ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads for extraction, and parallel writers for a fresh build of 4 MB or more (0 = all cores)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no per-file messages, only the summary");
-    po::options_description hidden;
-    hidden.add_options()("path", po::value<std::vector<std::string>>()->composing(), "input");
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("path", -1);
-
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return ainews::cli::usage_error("ainews-index", e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << visible << "\n" << kExitStatus;
-        return 0;
-    }
-    if (vm.count("version")) {
-        std::cout << "ainews-index " << ainews::kVersion << "\n";
-        return 0;
-    }
+    if (auto done = ainews::cli::parse_command_line("ainews-index", argc, argv, visible, "path", kExitStatus, vm))
+        return *done;
     if (!vm.count("path")) return ainews::cli::usage_error("ainews-index", "no PATH given (files or folders to index)");
     std::vector<std::string> paths = vm["path"].as<std::vector<std::string>>();
 

@@ -47,28 +47,9 @@ int main(int argc, char** argv) {
         ("facets", po::value<std::vector<std::string>>()->composing(), "count values over the whole match: company,person,month,source")
         ("json", "print results as JSON")
         ("explain", "print the Xapian query instead of searching");
-    po::options_description hidden;
-    hidden.add_options()("query", po::value<std::vector<std::string>>()->composing(), "query words");
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("query", -1);
-
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return ainews::cli::usage_error("ainews-search", e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << visible << "\n";
-        return 0;
-    }
-    if (vm.count("version")) {
-        std::cout << "ainews-search " << ainews::kVersion << "\n";
-        return 0;
-    }
+    if (auto done = ainews::cli::parse_command_line("ainews-search", argc, argv, visible, "query", "", vm))
+        return *done;
 
     ainews::SearchRequest request;
     if (vm.count("query")) {

@@ -89,6 +89,7 @@ std::string content_hash(const Article& a, const std::string& config) {
     mix(a.date ? *a.date : std::string("-"));
     for (const auto& s : a.authors) mix(s);
     mix(a.body);
+    mix(a.layout_pending ? "L" : "l");
     mix(a.provided.companies ? "C" : "c");
     for (const auto& e : a.companies) mix(e.name + "#" + std::to_string(e.mentions));
     mix(a.provided.persons ? "P" : "p");

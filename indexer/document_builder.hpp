@@ -12,7 +12,7 @@ namespace ainews {
 
 // Bumped whenever build_document() would store an article differently; part of the
 // content hash, so a reindex rewrites every article after such a change.
-inline constexpr const char* kDocumentLayoutVersion = "layout-3";
+inline constexpr const char* kDocumentLayoutVersion = "layout-4";
 
 struct PreparedDocument {
     std::string id_term;

@@ -1148,6 +1148,7 @@ std::string EntityExtractor::fingerprint_for(const Gazetteer& gazetteer) {
 }
 
 void EntityExtractor::fill(Article& article) const {
+    complete_layout(article);
     if (article.provided.companies && article.provided.persons) return;
     Result r = extract(article.title, article.body);
     if (!article.provided.companies) article.companies = std::move(r.companies);

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
+#include "ainews/extract.hpp"
 #include "ainews/schema.hpp"
 #include "common/database.hpp"
 #include "common/text.hpp"
@@ -148,7 +150,10 @@ void IndexWriter::Impl::keep_files(const std::vector<std::string>& file_terms,
     }
 }
 
-IndexWriter::Outcome IndexWriter::write(const Article& article) {
+IndexWriter::Outcome IndexWriter::write(const Article& input) {
+    std::optional<Article> completed;
+    if (input.layout_pending) complete_layout(completed.emplace(input));
+    const Article& article = completed ? *completed : input;
     std::string hash = content_hash(article, "");
     if (Xapian::docid did = impl_->unchanged(article.id, hash)) {
         impl_->mark_seen(did);

@@ -350,12 +350,9 @@ void read_json_lines(const FileContext& file) {
         a.provided.title = !a.title.empty();
         // A title taken from the body's own lines would count their mentions twice.
         const std::string& stated_title = a.provided.title ? a.title : std::string();
-        if (!a.body.empty() && (a.title.empty() || !date_given || !authors)) {
-            TextLayout layout = analyse_text_layout(a.body);
-            if (a.title.empty()) a.title = std::move(layout.title);
-            if (!date_given) a.date = std::move(layout.date);
-            if (!authors) a.authors = std::move(layout.authors);
-        }
+        // Left to complete_layout(), after the unchanged check (most of a rerun's time
+        // went into this analysis before).
+        a.layout_pending = !a.body.empty() && (a.title.empty() || !date_given || !authors);
         a.provided.date = date_given;
         if (authors) {
             a.authors = clean_names(*authors);

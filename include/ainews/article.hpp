@@ -37,6 +37,11 @@ struct Article {
     std::vector<EntityCount> companies;  // canonical names, most mentioned first
     std::vector<EntityCount> persons;
     Provided provided;
+    // Title, date or authors the input did not state are still to be read from the
+    // body's layout. Readers leave that to complete_layout() (extract.hpp), which
+    // EntityExtractor::fill() calls: an article found unchanged by its content hash
+    // then costs no layout analysis at all.
+    bool layout_pending = false;
     std::string origin;    // "path" or "path:line", for messages
 };
 

@@ -22,6 +22,10 @@ struct TextLayout {
 
 TextLayout analyse_text_layout(const std::string& text);
 
+// For an article with layout_pending: fills the title, date and authors the input
+// did not provide from analyse_text_layout(body), and clears the flag.
+void complete_layout(Article& article);
+
 // Finds companies and persons in an article's title and body. Built once per
 // gazetteer (the matcher is a token trie), then used from any number of threads.
 class EntityExtractor {

@@ -11,35 +11,11 @@
 #include "common/text.hpp"
 #include "searcher/facet_spy.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/snippet.hpp"
 
 namespace ainews {
 
 namespace {
-
-// MSet::snippet returns HTML; the tools print plain text.
-std::string unescape_html(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '&') {
-            static const std::pair<const char*, char> entities[] = {
-                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-            bool done = false;
-            for (const auto& [entity, c] : entities) {
-                std::size_t n = std::char_traits<char>::length(entity);
-                if (s.compare(i, n, entity) == 0) {
-                    out += c;
-                    i += n - 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done) continue;
-        }
-        out += s[i];
-    }
-    return out;
-}
 
 std::vector<std::string> strings_of(const nlohmann::json& j, const char* key) {
     std::vector<std::string> out;
@@ -120,23 +96,6 @@ struct Searcher::Impl {
         }
     }
 
-    // MSet::snippet marks nothing for a phrase of stemmed (Z-prefixed) terms, as the
-    // index has since it uses STEM_ALL_Z. An MSet for the same terms without the
-    // phrase structure marks each word of the phrase; for other queries the search's
-    // own MSet is used as it is.
-    Xapian::MSet highlighting_mset(const Xapian::Query& query, const Xapian::MSet& mset) {
-        const std::string description = query.get_description();
-        if (description.find("PHRASE") == std::string::npos && description.find("NEAR") == std::string::npos)
-            return mset;
-        std::vector<std::string> words;
-        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-            if (!(*t).empty() && (*t)[0] == 'Z') words.push_back(*t);
-        if (words.empty()) return mset;
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
-        return enquire.get_mset(0, 1);
-    }
-
     SearchResults search(const SearchRequest& request) {
         QueryBuilder::Built built = builder->build(request);
         Xapian::Enquire enquire(db);
@@ -170,8 +129,7 @@ struct Searcher::Impl {
                                              static_cast<Xapian::doccount>(request.limit), all);
         SearchResults results;
         results.total = mset.get_matches_estimated();
-        Xapian::MSet snippet_source = mset;
-        if (request.snippet_length && !mset.empty()) snippet_source = highlighting_mset(built.query, mset);
+        const SnippetMaker snippets(built.query, builder->stemmer());
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
@@ -191,18 +149,8 @@ struct Searcher::Impl {
                 hit.companies = strings_of(record, "companies");
                 hit.persons = strings_of(record, "persons");
                 if (request.snippet_length) {
-                    // Neither SNIPPET_BACKGROUND_MODEL (it looks up the frequency of every
-                    // word of the text in the index: 80% of a search's time) nor
-                    // SNIPPET_EXHAUSTIVE (the first good passage will do).
-                    hit.snippet = collapse_spaces(unescape_html(snippet_source.snippet(std::string(body), request.snippet_length, builder->stemmer(),
-                                                             0,
-                                                             request.highlight_start, request.highlight_end, "...")));
-                    // Adjacent marked words read as one marked phrase.
-                    if (!request.highlight_start.empty() && !request.highlight_end.empty()) {
-                        const std::string join = request.highlight_end + " " + request.highlight_start;
-                        for (std::size_t at = 0; (at = hit.snippet.find(join, at)) != std::string::npos; ++at)
-                            hit.snippet.replace(at, join.size(), " ");
-                    }
+                    hit.snippet = snippets.make(body, request.snippet_length, request.highlight_start,
+                                                request.highlight_end);
                 }
             }
             results.hits.push_back(std::move(hit));

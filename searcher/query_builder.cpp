@@ -60,7 +60,7 @@ public:
 class EntityFieldProcessor : public Xapian::FieldProcessor {
 public:
     EntityFieldProcessor(const QueryBuilder& builder, std::string field) : builder_(builder), field_(std::move(field)) {}
-    Xapian::Query operator()(const std::string& text) override { return Xapian::Query(builder_.entity_term(field_, text)); }
+    Xapian::Query operator()(const std::string& text) override { return builder_.entity_query(field_, text); }
 
 private:
     const QueryBuilder& builder_;
@@ -120,6 +120,17 @@ std::optional<std::string> QueryBuilder::resolve(const std::string& field, const
     return canonical;
 }
 
+Xapian::Query QueryBuilder::entity_query(const std::string& field, const std::string& name) const {
+    const std::string resolved = entity_term(field, name);
+    const std::string literal = field_term(schema_field(field), collapse_spaces(name));
+    // The name as given may be an entity of its own in the index (input lists such as
+    // Reuters' "nakasone" are stored as given) while the gazetteer resolves it to
+    // another canonical name: either is the entity the user means.
+    if (literal != resolved && db_.term_exists(literal))
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(resolved), Xapian::Query(literal));
+    return Xapian::Query(resolved);
+}
+
 std::string QueryBuilder::entity_term(const std::string& field, const std::string& name) const {
     std::string value = collapse_spaces(name);
     if (auto canonical = resolve(field, value)) value = *canonical;
@@ -167,8 +178,8 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
 
     // Entity filters from flags: every name given must be mentioned.
     std::vector<Xapian::Query> flag_entities;
-    for (const std::string& c : request.companies) flag_entities.emplace_back(entity_term("company", c));
-    for (const std::string& p : request.persons) flag_entities.emplace_back(entity_term("person", p));
+    for (const std::string& c : request.companies) flag_entities.push_back(entity_query("company", c));
+    for (const std::string& p : request.persons) flag_entities.push_back(entity_query("person", p));
 
     std::string since = request.since.empty() ? "" : parse_date_bound(request.since, false, "--since");
     std::string until = request.until.empty() ? "" : parse_date_bound(request.until, true, "--until");

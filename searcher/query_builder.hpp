@@ -28,6 +28,9 @@ public:
 
     // The term a company/person filter value turns into (aliases resolved).
     std::string entity_term(const std::string& field, const std::string& name) const;
+    // The filter for a company/person name: its canonical term, or that OR the name
+    // as given when the index also holds the given name as an entity of its own.
+    Xapian::Query entity_query(const std::string& field, const std::string& name) const;
     std::optional<std::string> resolve(const std::string& field, const std::string& name) const;
     const Xapian::Stem& stemmer() const { return stemmer_; }
 

@@ -214,3 +214,28 @@ TEST_CASE("rewriting the same articles leaves them unchanged", "[writer]") {
     CHECK(w.write(a) == IndexWriter::Outcome::Updated);
     CHECK(w.document_count() == 5);
 }
+
+TEST_CASE("a name stored as given still matches when the gazetteer resolves it elsewhere", "[search]") {
+    test::TempDir dir;
+    Gazetteer g;
+    g.load_string("person\tPaul Nakasone\tNakasone\n", "fixture");
+    {
+        IndexWriter w(dir.str("db"));
+        w.store_aliases(g);
+        // Reuters-style input lists hold bare surnames; extraction gives canonical names.
+        w.write(article("given", "Tokyo talks", "Nakasone met the minister.", "1987-03-02", {}, {{"nakasone", 1}}));
+        w.write(article("found", "Cyber command", "Paul Nakasone spoke.", "2024-01-10", {}, {{"Paul Nakasone", 1}}));
+        w.commit();
+    }
+    Searcher s(dir.str("db"));
+    SearchRequest r;
+    r.persons = {"nakasone"};
+    auto both = ids(s.search(r));
+    std::sort(both.begin(), both.end());
+    CHECK(both == std::vector<std::string>{"found", "given"});
+    r.persons = {"Paul Nakasone"};
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"found"});
+    SearchRequest q;
+    q.query = "person:nakasone";
+    CHECK(s.search(q).total == 2);
+}

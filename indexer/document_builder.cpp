@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "ainews/schema.hpp"
-#include "common/display_record.hpp"
 #include "common/text.hpp"
 
 namespace ainews {
@@ -72,8 +71,8 @@ std::string display_record(const Article& a) {
     };
     j["companies"] = names(a.companies);
     j["persons"] = names(a.persons);
-    // The body follows the JSON, for snippets (common/display_record.hpp).
-    return join_display_record(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), a.body);
+    // The body is not here but in its value slot (see schema.hpp).
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string content_hash(const Article& a, const std::string& config) {
@@ -147,6 +146,8 @@ PreparedDocument build_document(const Article& a, const std::string& hash) {
                 doc.add_value(static_cast<Xapian::valueno>(f.slot), a.id);
                 break;
             case FieldKind::FreeText:
+                if (f.slot != kNoSlot && f.name == "body" && !a.body.empty())
+                    doc.add_value(static_cast<Xapian::valueno>(f.slot), a.body);
                 break;
         }
     }

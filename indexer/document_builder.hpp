@@ -26,7 +26,8 @@ std::string content_hash(const Article& article, const std::string& config_finge
 
 PreparedDocument build_document(const Article& article, const std::string& hash);
 
-// The display record stored as document data (common/display_record.hpp).
+// The display record stored as document data: a small JSON object of the fields a
+// hit shows (the body is in its own value slot).
 std::string display_record(const Article& article);
 
 }  // namespace ainews

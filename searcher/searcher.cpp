@@ -7,7 +7,6 @@
 #include "ainews/error.hpp"
 #include "ainews/schema.hpp"
 #include "common/database.hpp"
-#include "common/display_record.hpp"
 #include "common/text.hpp"
 #include "searcher/facet_spy.hpp"
 #include "searcher/query_builder.hpp"
@@ -101,6 +100,7 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         enquire.set_query(built.query);
         const auto date_slot = static_cast<Xapian::valueno>(schema_field("date").slot);
+        const auto body_slot = static_cast<Xapian::valueno>(schema_field("body").slot);
         bool weighted = built.has_words || built.ranked_by_entities;
         switch (request.sort) {
             case SortOrder::Relevance:
@@ -136,9 +136,7 @@ struct Searcher::Impl {
             hit.rank = ++rank;
             hit.score = weighted ? it.get_weight() : 0.0;
             Xapian::Document doc = it.get_document();
-            const std::string data = doc.get_data();
-            const auto [json_part, body] = split_display_record(data);
-            nlohmann::json record = nlohmann::json::parse(json_part, nullptr, false);
+            nlohmann::json record = nlohmann::json::parse(doc.get_data(), nullptr, false);
             if (record.is_object()) {
                 hit.id = record.value("id", "");
                 hit.title = record.value("title", "");
@@ -149,7 +147,7 @@ struct Searcher::Impl {
                 hit.companies = strings_of(record, "companies");
                 hit.persons = strings_of(record, "persons");
                 if (request.snippet_length) {
-                    hit.snippet = snippets.make(body, request.snippet_length, request.highlight_start,
+                    hit.snippet = snippets.make(doc.get_value(body_slot), request.snippet_length, request.highlight_start,
                                                 request.highlight_end);
                 }
             }

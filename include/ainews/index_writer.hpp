@@ -13,7 +13,7 @@ namespace ainews {
 struct WriterOptions {
     // Commit after this many changed documents (never per document): a run that is
     // killed leaves the last commit searchable and loses at most one batch of work.
-    std::size_t batch_size = 1000;
+    std::size_t batch_size = 500;
     // Build a fresh index beside the current one. Readers keep seeing the old index
     // until finish() switches them to the new one in a single step; a rebuild that
     // is not finished (error, interrupt, kill) is discarded and the old index stays.

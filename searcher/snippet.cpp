@@ -20,6 +20,15 @@ struct Word {
     std::size_t stem;  // index into the matched-stem list, or npos
 };
 
+char lower_byte(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Key of a word's first two bytes (one byte for one-letter words), lower-cased.
+std::size_t head_key(std::string_view w) {
+    std::size_t first = static_cast<unsigned char>(lower_byte(w[0]));
+    std::size_t second = w.size() > 1 ? static_cast<unsigned char>(lower_byte(w[1])) : 0;
+    return first << 8 | second;
+}
+
 std::string lower(std::string_view w) {
     std::string out(w);
     for (char& c : out)
@@ -36,16 +45,16 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemm
         std::string stem = term.substr(1);
         if (!stem.empty() && stem[0] == 'S') stem = stem.substr(1);  // title words
         if (stem.empty() || (stem[0] >= 'A' && stem[0] <= 'Z')) continue;
-        heads_.insert(stem.substr(0, 2));
+        heads_.set(head_key(stem));
         stems_.insert(std::move(stem));
     }
 }
 
 bool SnippetMaker::matches(std::string_view word) const {
-    std::string w = lower(word);
     // Stemming keeps a word's first letters (Porter changes endings), so a word whose
     // first two letters begin no stem cannot stem to one.
-    if (!heads_.count(w.substr(0, 2))) return false;
+    if (word.empty() || !heads_.test(head_key(word))) return false;
+    std::string w = lower(word);
     if (stems_.count(stemmer_(w))) return true;
     // "Meta's" is indexed as "meta's"; its stem may be wanted without the 's.
     if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) return stems_.count(stemmer_(w.substr(0, w.size() - 2))) > 0;
@@ -56,6 +65,7 @@ std::string SnippetMaker::make(std::string_view text, std::size_t length, const 
                                const std::string& mark_end) const {
     // Words, with the stem each matched (distinct stems are counted per window).
     std::vector<Word> words;
+    words.reserve(text.size() / 5);
     std::vector<std::string> matched;
     for (std::size_t i = 0; i < text.size();) {
         if (!is_word_byte(static_cast<unsigned char>(text[i])) || is_punctuation_at(text, i)) {

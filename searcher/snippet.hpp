@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -31,7 +32,9 @@ private:
 
     Xapian::Stem stemmer_;
     std::unordered_set<std::string> stems_;
-    std::unordered_set<std::string> heads_;  // first two letters of each stem: most words are ruled out without stemming
+    // The first two bytes of each stem, lower-cased: most words are ruled out by one
+    // bit test, without copying or stemming them.
+    std::bitset<1u << 16> heads_;
 };
 
 }  // namespace ainews

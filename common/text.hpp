@@ -1,4 +1,6 @@
-// Text helpers shared by the indexer and the searcher (ICU underneath).
+// Text helpers shared by the indexer and the searcher. normalise_text() is in
+// normalise.cpp (ICU, linked); fold() reaches ICU only for non-ASCII text, loading
+// it on first use (icu_runtime.hpp), so the searcher does not link ICU at all.
 #pragma once
 
 #include <cstdint>

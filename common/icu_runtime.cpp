@@ -42,7 +42,7 @@ const Api& api() {
     static std::once_flag once;
     std::call_once(once, [] {
         const char* name = "libicuuc.so." AINEWS_STRINGIFY(U_ICU_VERSION_MAJOR_NUM);
-        void* library = dlopen(name, RTLD_NOW | RTLD_GLOBAL);
+        void* library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
         if (!library) {
             const char* why = dlerror();
             loaded.error = std::string("cannot load ") + name + ": " + (why ? why : "unknown error");

@@ -113,7 +113,7 @@ void IndexWriter::Impl::commit_if_due() {
 
 IndexWriter::Outcome IndexWriter::Impl::store(PreparedDocument&& prepared) {
     try {
-        if (sharded) return sharded->add(prepared.id, std::move(prepared.document)) ? Outcome::Added : Outcome::Updated;
+        if (sharded) return sharded->add(prepared.id, prepared.id_term, std::move(prepared.document)) ? Outcome::Added : Outcome::Updated;
         Outcome outcome;
         Xapian::docid existing = 0;
         if (auto it = known.find(prepared.id); it != known.end()) existing = it->second.docid;

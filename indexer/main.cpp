@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         ("rebuild", "build a fresh index beside the old one and switch to it when complete (searches see the old index until then)")
         ("no-wait", "if another ainews-index is writing the index, fail at once (exit 3) instead of waiting for it")
         ("strict", "exit 1 if any file or article was skipped (after indexing the rest and printing the summary)")
-        ("batch-size", po::value<std::size_t>()->default_value(ainews::IndexOptions{}.batch_size), "commit after this many changed articles (a fresh build writes parts of this many articles, merged at the end)")
+        ("batch-size", po::value<std::size_t>()->default_value(ainews::IndexOptions{}.batch_size), "commit after this many changed articles (in a fresh build, each writer thread commits that often)")
         ("max-article-mb", po::value<std::size_t>()->default_value(32), "skip articles (files) larger than this")
         ("entities", po::value<std::vector<std::string>>()->composing(), "extra or overriding gazetteer entries (TSV, repeatable)")
         ("field", po::value<std::vector<std::string>>(&fields)->composing(),

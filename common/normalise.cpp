@@ -9,16 +9,6 @@
 
 namespace ainews {
 
-namespace {
-
-bool is_ascii(std::string_view text) {
-    for (unsigned char c : text)
-        if (c >= 0x80) return false;
-    return true;
-}
-
-}  // namespace
-
 std::string normalise_text(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());

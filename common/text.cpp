@@ -25,11 +25,14 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+bool is_ascii(std::string_view text) {
+    for (unsigned char c : text)
+        if (c >= 0x80) return false;
+    return true;
+}
+
 std::string fold(std::string_view utf8) {
-    bool ascii = true;
-    for (unsigned char c : utf8)
-        if (c >= 0x80) ascii = false;
-    if (ascii) {
+    if (is_ascii(utf8)) {
         std::string out(utf8);
         for (char& c : out)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -11,6 +11,7 @@
 namespace ainews {
 
 bool is_valid_utf8(std::string_view text);
+bool is_ascii(std::string_view text);  // no byte above 0x7F: the fast paths
 
 // NFC, control characters dropped (tab and newline kept), CR LF and CR to LF,
 // no-break and other Unicode spaces to plain spaces.
